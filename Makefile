@@ -1,0 +1,31 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install what is missing.
+
+DATA ?= ./data
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test bench clean
+
+## Installs LMDB's headers and library (Debian's liblmdb-dev) when pkg-config cannot find them.
+deps:
+	@if ! pkg-config --exists lmdb 2>/dev/null; then \
+		echo "Installing liblmdb-dev (LMDB) with apt-get..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblmdb-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product order-engine
+
+## Runs the main job on an embedded data directory ($(DATA)).
+run: build
+	$(SWIFT) run -c release order-engine demo --data $(DATA)
+
+test: deps
+	$(SWIFT) test
+
+## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,28 @@
+import struct FoundationEssentials.UUID
+
+/// What the append rules need from a storage engine inside one write transaction. Reads see the
+/// transaction's own earlier writes. Nothing is visible to readers until the owner commits.
+protocol LogWriteTransaction {
+    /// The stored outcome of an earlier append with this command id.
+    func commandOutcome(_ commandId: UUID) throws -> AppendResult?
+    /// The stream's last version, 0 when the stream has no events.
+    func streamVersion(_ streamId: String) throws -> UInt64
+    /// Stores a record of `byteCount` bytes at `position` (always the next position) and lets
+    /// `encode` fill it in place.
+    mutating func writeRecord(
+        position: UInt64,
+        byteCount: Int,
+        encode: (UnsafeMutableRawBufferPointer) -> Void
+    ) throws
+    mutating func putStreamIndex(streamId: String, version: UInt64, position: UInt64) throws
+    mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws
+    mutating func putChainLink(_ link: ChainLink) throws
+}
+
+/// Where the log's tail stands: what the next append builds on.
+struct LogHead: Sendable, Hashable {
+    var lastPosition: UInt64
+    var chainHash: [UInt8]
+
+    static let empty = LogHead(lastPosition: 0, chainHash: ChainLink.genesisHash)
+}

@@ -1,0 +1,87 @@
+import CLMDB
+
+/// Thin, checked access to the LMDB C API.
+enum LMDB {
+    static func check(_ code: Int32) throws {
+        guard code != 0 else { return }
+        throw error(code)
+    }
+
+    static func error(_ code: Int32) -> EventLogError {
+        if code == MDB_MAP_FULL { return .storageFull(mapSizeBytes: 0) }
+        return .storage(code: code, message: String(cString: mdb_strerror(code)))
+    }
+
+    /// Lends `value`'s bytes to LMDB as an `MDB_val` for the length of `body`.
+    static func withValue<Value, Result>(of value: Value, _ body: (inout MDB_val) throws -> Result) rethrows -> Result {
+        var copy = value
+        return try withUnsafeMutableBytes(of: &copy) { bytes in
+            var lent = MDB_val(mv_size: bytes.count, mv_data: bytes.baseAddress)
+            return try body(&lent)
+        }
+    }
+
+    /// Lends `bytes` to LMDB as an `MDB_val` for the length of `body`.
+    static func withValue<Result>(_ bytes: UnsafeRawBufferPointer, _ body: (inout MDB_val) throws -> Result) rethrows -> Result {
+        var lent = MDB_val(mv_size: bytes.count, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+        return try body(&lent)
+    }
+
+    static func bytes(_ value: MDB_val) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)
+    }
+}
+
+/// The named databases inside one LMDB environment that make up an event log.
+struct LMDBTables {
+    /// Position (8 bytes, big-endian) -> record bytes.
+    var records: MDB_dbi
+    /// Stream id -> sorted duplicates of (version, position), each 8 bytes big-endian.
+    var streams: MDB_dbi
+    /// Command id (16 bytes) -> first position (8 bytes LE) and event count (4 bytes LE).
+    var commands: MDB_dbi
+    /// Last position of a commit batch (8 bytes, big-endian) -> `ChainLink` value.
+    var chain: MDB_dbi
+
+    static let databaseCountMax: UInt32 = 16
+
+    /// Opens (and, in a write transaction, creates) every table.
+    static func open(in transaction: OpaquePointer, create: Bool) throws -> LMDBTables {
+        let createFlag = create ? UInt32(MDB_CREATE) : 0
+        func open(_ name: String, _ flags: UInt32) throws -> MDB_dbi {
+            var dbi: MDB_dbi = 0
+            try LMDB.check(mdb_dbi_open(transaction, name, flags | createFlag, &dbi))
+            return dbi
+        }
+        return LMDBTables(
+            records: try open("records", 0),
+            streams: try open("streams", UInt32(MDB_DUPSORT | MDB_DUPFIXED)),
+            commands: try open("commands", 0),
+            chain: try open("chain", 0)
+        )
+    }
+}
+
+/// Encodes the stream index's duplicate value: (version, position), both big-endian so that
+/// LMDB's byte order is version order.
+struct StreamIndexEntry {
+    static let encodedBytes = 16
+
+    var version: UInt64
+    var position: UInt64
+
+    func withValue<Result>(_ body: (inout MDB_val) throws -> Result) rethrows -> Result {
+        try LMDB.withValue(of: (version.bigEndian, position.bigEndian), body)
+    }
+
+    init(version: UInt64, position: UInt64) {
+        self.version = version
+        self.position = position
+    }
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count == Self.encodedBytes)
+        version = UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self))
+        position = UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+}

@@ -1,0 +1,117 @@
+import CLMDB
+
+extension LMDBEventLog {
+    func withReadTransaction<Result>(
+        _ body: (LMDBReadTransaction) throws -> Result
+    ) throws -> Result {
+        try LMDBReadTransaction.withTransaction(environment, lock: resizeLock, isClosed: { isClosed }, body)
+    }
+
+    public func lastPosition() throws -> UInt64 {
+        try withReadTransaction { (transaction) throws in
+            try transaction.lastRecord(tables: tables)?.position ?? 0
+        }
+    }
+
+    public func streamVersion(_ streamId: String) throws -> UInt64 {
+        try withReadTransaction { (transaction) throws in
+            let cursor = try transaction.cursor(tables.streams)
+            defer { mdb_cursor_close(cursor) }
+            return try LMDBReads.streamVersion(streamId, cursor: cursor)
+        }
+    }
+
+    public func read(fromPosition position: UInt64, limit: Int) throws -> [RecordedEvent] {
+        let limit = try Self.checkedLimit(limit)
+        var events: [RecordedEvent] = []
+        do {
+            try scan(fromPosition: position, through: UInt64.max, checkingChecksums: true) { position, view in
+                events.append(view.recordedEvent(position: position))
+                return events.count < limit
+            }
+        } catch let error as EventLogError {
+            throw error
+        } catch {
+            preconditionFailure("the read closure throws nothing, yet \(error) came out")
+        }
+        return events
+    }
+
+    public func readStream(_ streamId: String, fromVersion version: UInt64, limit: Int) throws -> [RecordedEvent] {
+        let limit = try Self.checkedLimit(limit)
+        return try withReadTransaction { (transaction) throws -> [RecordedEvent] in
+            let cursor = try transaction.cursor(tables.streams)
+            defer { mdb_cursor_close(cursor) }
+            var events: [RecordedEvent] = []
+            var name = streamId
+            try name.withUTF8 { name in
+                var key = MDB_val(mv_size: name.count, mv_data: UnsafeMutableRawPointer(mutating: name.baseAddress))
+                try StreamIndexEntry(version: max(version, 1), position: 0).withValue { value in
+                    var code = mdb_cursor_get(cursor, &key, &value, MDB_GET_BOTH_RANGE)
+                    while code == 0 && events.count < limit {
+                        let position = StreamIndexEntry(LMDB.bytes(value)).position
+                        events.append(try record(at: position, in: transaction))
+                        code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT_DUP)
+                    }
+                    if code != MDB_NOTFOUND { try LMDB.check(code) }
+                }
+            }
+            return events
+        }
+    }
+
+    public func scan(
+        fromPosition position: UInt64,
+        through endPosition: UInt64,
+        checkingChecksums: Bool,
+        _ body: (UInt64, RecordView) throws -> Bool
+    ) throws {
+        var bodyError: (any Error)?
+        try withReadTransaction { (transaction) throws in
+            let cursor = try transaction.cursor(tables.records)
+            defer { mdb_cursor_close(cursor) }
+            var key = MDB_val()
+            var value = MDB_val()
+            var code = LMDB.withValue(of: max(position, 1).bigEndian) { start in
+                key = start
+                return mdb_cursor_get(cursor, &key, &value, MDB_SET_RANGE)
+            }
+            while code == 0 {
+                let position = try LMDBReadTransaction.position(key)
+                if position > endPosition { return }
+                let bytes = LMDB.bytes(value)
+                if checkingChecksums, let problem = RecordCodec.problem(in: bytes, position: position) {
+                    throw EventLogError.corruptRecord(position: position, problem: problem)
+                }
+                do {
+                    if try !body(position, RecordView(bytes: bytes)) { return }
+                } catch {
+                    bodyError = error
+                    return
+                }
+                code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
+            }
+            if code != MDB_NOTFOUND { try LMDB.check(code) }
+        }
+        if let bodyError { throw bodyError }
+    }
+
+    private func record(at position: UInt64, in transaction: LMDBReadTransaction) throws -> RecordedEvent {
+        var value = MDB_val()
+        let code = LMDB.withValue(of: position.bigEndian) { key in
+            mdb_get(transaction.transaction, tables.records, &key, &value)
+        }
+        if code == MDB_NOTFOUND {
+            throw EventLogError.corruptRecord(position: position, problem: "the stream index points at a missing record")
+        }
+        try LMDB.check(code)
+        return try RecordCodec.decode(LMDB.bytes(value), position: position)
+    }
+
+    static func checkedLimit(_ limit: Int) throws -> Int {
+        guard limit > 0 && limit <= EventLogLimits.readLimitMax else {
+            throw EventLogError.invalidRequest(reason: "read limit \(limit) is outside 1...\(EventLogLimits.readLimitMax)")
+        }
+        return limit
+    }
+}

@@ -1,0 +1,239 @@
+import CLMDB
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The embedded event log: an LMDB environment in a data directory, written by one group-commit
+/// writer thread and read by any number of concurrent readers (MVCC: reads never block writes).
+///
+/// Thread safety: `head` and the write transaction belong to the writer thread; readers touch
+/// only the LMDB environment, under the shared side of `resizeLock`.
+public final class LMDBEventLog: EventLog, @unchecked Sendable {
+    /// The data directory.
+    public let path: String
+    public let options: LMDBEventLogOptions
+    let environment: OpaquePointer
+    let tables: LMDBTables
+    let resizeLock = ResizeLock()
+    let notifier: CommitNotifier
+    private let logger: Logger
+    private var directoryLock: DirectoryLock?
+    private var head: LogHead
+    private var queue: AppendQueue?
+    /// Set once under the exclusive side of `resizeLock`; read under its shared side.
+    var isClosed = false
+
+    /// Opens the log in `path`, creating the directory and the log when absent (unless read-only).
+    /// Throws `alreadyOpen` when another writer holds it and `corruptRecord` when its tail is damaged.
+    public init(path: String, options: LMDBEventLogOptions = LMDBEventLogOptions(), logger: Logger) throws {
+        self.path = path
+        self.options = options
+        self.logger = logger
+        if !options.readOnly { try Self.createDirectory(path) }
+        directoryLock = options.readOnly ? nil : try DirectoryLock(directory: path)
+        environment = try Self.openEnvironment(path: path, options: options)
+        do {
+            tables = try Self.openTables(environment, create: !options.readOnly)
+            head = try Self.readHead(environment, tables: tables, tolerateDamage: options.readOnly)
+        } catch {
+            mdb_env_close(environment)
+            throw error
+        }
+        notifier = CommitNotifier(committedPosition: head.lastPosition)
+        if !options.readOnly {
+            queue = AppendQueue { [unowned self] requests in self.commit(requests) }
+        }
+        logger.info(
+            "event log opened",
+            metadata: ["path": "\(path)", "last_position": "\(head.lastPosition)", "durability": "\(options.durability)"]
+        )
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Commits what is queued, then closes the environment and releases the directory: afterwards
+    /// appends and reads throw `EventLogError.closed`, and the directory may be opened again.
+    public func close() {
+        queue?.close()
+        notifier.close()
+        resizeLock.withExclusive {
+            guard !isClosed else { return }
+            isClosed = true
+            mdb_env_close(environment)
+            directoryLock = nil
+        }
+    }
+
+    public func append(_ request: AppendRequest) async throws -> AppendResult {
+        try await append(contentsOf: [request])[0].get()
+    }
+
+    public func append(contentsOf requests: [AppendRequest]) async -> [Result<AppendResult, EventLogError>] {
+        guard let queue else {
+            return requests.map { _ in .failure(.invalidRequest(reason: "the log is open read-only")) }
+        }
+        return await queue.submit(requests)
+    }
+
+    public func waitForEvents(after position: UInt64) async throws {
+        try await notifier.waitUntil(after: position)
+    }
+
+    /// Flushes everything committed to disk: with durability `none`, the way to make a bulk load durable.
+    public func sync() throws {
+        try resizeLock.withShared {
+            if isClosed { throw EventLogError.closed }
+            try LMDB.check(mdb_env_sync(environment, 1))
+        }
+    }
+
+    /// The memory map's current size (0 once closed).
+    public var mapSizeBytes: Int {
+        resizeLock.withShared {
+            if isClosed { return 0 }
+            var info = MDB_envinfo()
+            mdb_env_info(environment, &info)
+            return info.me_mapsize
+        }
+    }
+
+    // MARK: Writing (writer thread only)
+
+    private func commit(_ requests: [AppendRequest]) -> [Result<AppendResult, EventLogError>] {
+        while true {
+            do {
+                return try commitOnce(requests)
+            } catch EventLogError.storageFull {
+                if !growMap() {
+                    logger.error("event log full", metadata: ["map_size_bytes": "\(mapSizeBytes)"])
+                    return requests.map { _ in .failure(.storageFull(mapSizeBytes: mapSizeBytes)) }
+                }
+            } catch {
+                logger.error("event log commit failed", metadata: ["error": "\(error)"])
+                let failure = EventLogError.from(error)
+                return requests.map { _ in .failure(failure) }
+            }
+        }
+    }
+
+    /// One write transaction: applies the batch, commits once (one fsync), publishes the new head.
+    /// A batch that writes nothing (every request refused or repeated) is aborted: no write, no fsync.
+    private func commitOnce(_ requests: [AppendRequest]) throws -> [Result<AppendResult, EventLogError>] {
+        var raw: OpaquePointer?
+        try LMDB.check(mdb_txn_begin(environment, nil, 0, &raw))
+        let transaction = raw!
+        var writer: LMDBWriteTransaction
+        do {
+            writer = try LMDBWriteTransaction(transaction: transaction, tables: tables)
+        } catch {
+            mdb_txn_abort(transaction)
+            throw error
+        }
+        var appender = BatchAppender(head: head)
+        let results: [Result<AppendResult, EventLogError>]
+        do {
+            results = try appender.append(requests, in: &writer)
+        } catch {
+            writer.close()
+            mdb_txn_abort(transaction)
+            throw error
+        }
+        writer.close()
+        guard appender.head != head else {
+            mdb_txn_abort(transaction)
+            return results
+        }
+        try LMDB.check(mdb_txn_commit(transaction))
+        head = appender.head
+        notifier.publish(head.lastPosition)
+        return results
+    }
+
+    /// Doubles the map up to its maximum; false when it is already there.
+    private func growMap() -> Bool {
+        let current = mapSizeBytes
+        guard current < options.mapSizeBytesMax else { return false }
+        let grown = min(current * 2, options.mapSizeBytesMax)
+        let code = resizeLock.withExclusive { mdb_env_set_mapsize(environment, grown) }
+        guard code == 0 else {
+            logger.error("event log map growth failed", metadata: ["code": "\(code)"])
+            return false
+        }
+        logger.notice("event log map grown", metadata: ["from_bytes": "\(current)", "to_bytes": "\(grown)"])
+        return true
+    }
+
+    // MARK: Opening
+
+    private static func createDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw EventLogError.storage(code: errno, message: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func openEnvironment(path: String, options: LMDBEventLogOptions) throws -> OpaquePointer {
+        var raw: OpaquePointer?
+        try LMDB.check(mdb_env_create(&raw))
+        let environment = raw!
+        var flags = UInt32(MDB_NOTLS | MDB_NORDAHEAD)
+        if options.durability == .none { flags |= UInt32(MDB_NOSYNC | MDB_NOMETASYNC) }
+        if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+        do {
+            try LMDB.check(mdb_env_set_maxdbs(environment, LMDBTables.databaseCountMax))
+            try LMDB.check(mdb_env_set_maxreaders(environment, 1024))
+            try LMDB.check(mdb_env_set_mapsize(environment, options.mapSizeBytesInitial))
+            let code = mdb_env_open(environment, path, flags, 0o644)
+            if code == ENOENT { throw EventLogError.storage(code: code, message: "no event log at \(path)") }
+            try LMDB.check(code)
+        } catch {
+            mdb_env_close(environment)
+            throw error
+        }
+        return environment
+    }
+
+    private static func openTables(_ environment: OpaquePointer, create: Bool) throws -> LMDBTables {
+        var raw: OpaquePointer?
+        try LMDB.check(mdb_txn_begin(environment, nil, create ? 0 : UInt32(MDB_RDONLY), &raw))
+        do {
+            let tables = try LMDBTables.open(in: raw!, create: create)
+            try LMDB.check(mdb_txn_commit(raw!))
+            return tables
+        } catch {
+            mdb_txn_abort(raw!)
+            if case EventLogError.storage(let code, _) = error, code == MDB_NOTFOUND {
+                throw EventLogError.storage(code: code, message: "the directory holds no event log")
+            }
+            throw error
+        }
+    }
+
+    /// Reads the tail: the last record must be sealed by the last chain link and pass its checks.
+    /// A read-only log opens despite a damaged tail (`tolerateDamage`), so it can be inspected.
+    private static func readHead(_ environment: OpaquePointer, tables: LMDBTables, tolerateDamage: Bool) throws -> LogHead {
+        try LMDBReadTransaction.withTransaction(environment) { transaction -> LogHead in
+            let last = try transaction.lastRecord(tables: tables)
+            let link = try transaction.lastChainLink(tables: tables)
+            let position = last?.position ?? 0
+            let problem: String?
+            switch (last, link) {
+            case (nil, nil):
+                return .empty
+            case (let (position, bytes)?, let link?) where link.lastPosition == position:
+                problem = RecordCodec.problem(in: bytes, position: position)
+            case (_, let link):
+                problem = "the last record (\(position)) and the last hash chain link (\(link?.lastPosition ?? 0)) disagree"
+            }
+            if let problem, !tolerateDamage {
+                throw EventLogError.corruptRecord(position: position, problem: problem)
+            }
+            return LogHead(lastPosition: position, chainHash: link?.hash ?? ChainLink.genesisHash)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import CLMDB
+import struct FoundationEssentials.UUID
+
+/// One LMDB write transaction over the log's tables. Owned by the writer thread.
+struct LMDBWriteTransaction: LogWriteTransaction {
+    let transaction: OpaquePointer
+    let tables: LMDBTables
+    private let streamCursor: OpaquePointer
+
+    init(transaction: OpaquePointer, tables: LMDBTables) throws {
+        self.transaction = transaction
+        self.tables = tables
+        var cursor: OpaquePointer?
+        try LMDB.check(mdb_cursor_open(transaction, tables.streams, &cursor))
+        self.streamCursor = cursor!
+    }
+
+    /// Releases the cursor; call before committing or aborting.
+    func close() {
+        mdb_cursor_close(streamCursor)
+    }
+
+    func commandOutcome(_ commandId: UUID) throws -> AppendResult? {
+        try LMDBReads.commandOutcome(commandId, transaction: transaction, tables: tables)
+    }
+
+    func streamVersion(_ streamId: String) throws -> UInt64 {
+        try LMDBReads.streamVersion(streamId, cursor: streamCursor)
+    }
+
+    mutating func writeRecord(
+        position: UInt64,
+        byteCount: Int,
+        encode: (UnsafeMutableRawBufferPointer) -> Void
+    ) throws {
+        var value = MDB_val(mv_size: byteCount, mv_data: nil)
+        try LMDB.withValue(of: position.bigEndian) { key in
+            try LMDB.check(mdb_put(transaction, tables.records, &key, &value, UInt32(MDB_APPEND | MDB_RESERVE)))
+        }
+        encode(UnsafeMutableRawBufferPointer(start: value.mv_data, count: byteCount))
+    }
+
+    mutating func putStreamIndex(streamId: String, version: UInt64, position: UInt64) throws {
+        var streamId = streamId
+        try streamId.withUTF8 { name in
+            try LMDB.withValue(UnsafeRawBufferPointer(name)) { key in
+                try StreamIndexEntry(version: version, position: position).withValue { value in
+                    try LMDB.check(mdb_cursor_put(streamCursor, &key, &value, UInt32(MDB_APPENDDUP)))
+                }
+            }
+        }
+    }
+
+    mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws {
+        try LMDB.withValue(of: commandId.uuid) { key in
+            try LMDB.withValue(of: (result.firstPosition.littleEndian, result.eventCount.littleEndian)) { value in
+                try LMDB.check(mdb_put(transaction, tables.commands, &key, &value, UInt32(MDB_NOOVERWRITE)))
+            }
+        }
+    }
+
+    mutating func putChainLink(_ link: ChainLink) throws {
+        try LMDB.withValue(of: link.lastPosition.bigEndian) { key in
+            try link.encodedValue().withUnsafeBytes { bytes in
+                try LMDB.withValue(bytes) { value in
+                    try LMDB.check(mdb_put(transaction, tables.chain, &key, &value, UInt32(MDB_APPEND)))
+                }
+            }
+        }
+    }
+}
+
+/// Reads shared by write and read transactions.
+enum LMDBReads {
+    static func commandOutcome(
+        _ commandId: UUID,
+        transaction: OpaquePointer,
+        tables: LMDBTables
+    ) throws -> AppendResult? {
+        var value = MDB_val()
+        let code = LMDB.withValue(of: commandId.uuid) { key in mdb_get(transaction, tables.commands, &key, &value) }
+        if code == MDB_NOTFOUND { return nil }
+        try LMDB.check(code)
+        guard value.mv_size == 12 else {
+            throw EventLogError.storage(code: MDB_CORRUPTED, message: "idempotency entry of \(value.mv_size) bytes")
+        }
+        let bytes = LMDB.bytes(value)
+        return AppendResult(
+            firstPosition: UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)),
+            eventCount: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self)),
+            duplicate: false
+        )
+    }
+
+    /// The stream's last version through a cursor on the stream index; 0 when absent.
+    static func streamVersion(_ streamId: String, cursor: OpaquePointer) throws -> UInt64 {
+        var streamId = streamId
+        return try streamId.withUTF8 { name in
+            var key = MDB_val(mv_size: name.count, mv_data: UnsafeMutableRawPointer(mutating: name.baseAddress))
+            var value = MDB_val()
+            let found = mdb_cursor_get(cursor, &key, &value, MDB_SET_KEY)
+            if found == MDB_NOTFOUND { return 0 }
+            try LMDB.check(found)
+            try LMDB.check(mdb_cursor_get(cursor, &key, &value, MDB_LAST_DUP))
+            return StreamIndexEntry(LMDB.bytes(value)).version
+        }
+    }
+}

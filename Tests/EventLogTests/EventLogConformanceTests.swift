@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+/// What every event log implementation must do. Each test runs against every `LogKind`.
+@Suite("Event log conformance")
+struct EventLogConformanceTests {
+    @Test(arguments: LogKind.allCases)
+    func readsBackWhatItAppendedWithPositionsAndVersions(kind: LogKind) async throws {
+        let fixture = try LogFixture(kind)
+        let log = fixture.log
+        let request = Make.request(["order-1", "stock-a@w1", "order-1"])
+        let result = try await log.append(request)
+        #expect(result == AppendResult(firstPosition: 1, eventCount: 3, duplicate: false))
+        let events = try log.read(fromPosition: 1, limit: 10)
+        #expect(events.map(\.position) == [1, 2, 3])
+        #expect(events.map(\.streamVersion) == [1, 1, 2])
+        #expect(events[0].metadata == request.events[0].metadata)
+        #expect(events[0].payload == request.events[0].payload)
+        #expect(try log.lastPosition() == 3)
+        #expect(try log.streamVersion("order-1") == 2)
+        #expect(try log.streamVersion("nobody") == 0)
+        #expect(try log.readStream("order-1", fromVersion: 2, limit: 10).map(\.position) == [3])
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func refusesAnAppendWhoseExpectedVersionIsStaleAndWritesNothing(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        _ = try await log.append(Make.request(["order-1"], expecting: ["order-1": .noStream]))
+        await #expect(throws: EventLogError.versionConflict(streamId: "order-1", expected: .noStream, actual: 1)) {
+            try await log.append(Make.request(["order-1", "stock-a@w1"], expecting: ["order-1": .noStream]))
+        }
+        await #expect(throws: EventLogError.versionConflict(streamId: "order-1", expected: .exactly(5), actual: 1)) {
+            try await log.append(Make.request(["order-1"], expecting: ["order-1": .exactly(5)]))
+        }
+        #expect(try log.lastPosition() == 1)
+        #expect(try log.streamVersion("stock-a@w1") == 0)
+        let accepted = try await log.append(Make.request(["order-1"], expecting: ["order-1": .exactly(1)]))
+        #expect(accepted.firstPosition == 2)
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func answersARepeatedCommandWithItsFirstResultAndAppendsNothing(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let request = Make.request(["order-1", "order-1"])
+        let first = try await log.append(request)
+        _ = try await log.append(Make.request(["order-2"]))
+        let again = try await log.append(request)
+        #expect(again == AppendResult(firstPosition: first.firstPosition, eventCount: 2, duplicate: true))
+        #expect(try log.lastPosition() == 3)
+        #expect(try log.streamVersion("order-1") == 2)
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func answersEachRequestOfABatchOnItsOwn(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let repeated = Make.request(["order-1"])
+        let results = await log.append(contentsOf: [
+            repeated,
+            Make.request(["order-1"], expecting: ["order-1": .noStream]),
+            repeated,
+            Make.request([]),
+            Make.request(["order-2"]),
+        ])
+        #expect(try results[0].get() == AppendResult(firstPosition: 1, eventCount: 1, duplicate: false))
+        #expect(throws: EventLogError.versionConflict(streamId: "order-1", expected: .noStream, actual: 1)) { try results[1].get() }
+        #expect(try results[2].get() == AppendResult(firstPosition: 1, eventCount: 1, duplicate: true))
+        #expect(throws: EventLogError.self) { try results[3].get() }
+        #expect(try results[4].get() == AppendResult(firstPosition: 2, eventCount: 1, duplicate: false))
+        #expect(try log.verify().ok)
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func letsExactlyOneOfManyRacingWritersCreateAStream(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<200 {
+                group.addTask {
+                    (try? await log.append(Make.request(["coupon-x"], expecting: ["coupon-x": .noStream]))) != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try log.lastPosition() == 1)
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func givesConcurrentAppendsGaplessPositionsAndVersions(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let results = await withTaskGroup(of: AppendResult?.self) { group in
+            for index in 0..<300 {
+                group.addTask { try? await log.append(Make.request(["stream-\(index % 7)", "hot"])) }
+            }
+            return await group.reduce(into: [AppendResult]()) { if let result = $1 { $0.append(result) } }
+        }
+        #expect(results.count == 300)
+        let positions = results.flatMap { Array($0.positions) }.sorted()
+        #expect(positions == Array(1...600))
+        let hot = try log.readStream("hot", fromVersion: 1, limit: 1000)
+        #expect(hot.map(\.streamVersion) == Array(1...300))
+        #expect(try log.verify() == VerificationReport(ok: true, eventCount: 600, firstBadPosition: nil, problem: nil))
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func refusesBadRequestsWithATypedErrorAndLeavesTheLogUntouched(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let id = UUID()
+        let mismatched = AppendRequest(commandId: UUID(), events: [Make.event("order-1", commandId: id)])
+        let bad: [AppendRequest] = [
+            Make.request([]),
+            Make.request([""]),
+            Make.request([String(repeating: "x", count: EventLogLimits.streamIdBytesMax + 1)]),
+            Make.request(["order-\u{7}"]),
+            Make.request(["order-1"], payloadBytes: EventLogLimits.payloadBytesMax + 1),
+            Make.request(["order-1"], expecting: ["": .any]),
+            mismatched,
+        ]
+        for request in bad {
+            await #expect(throws: EventLogError.self) { try await log.append(request) }
+        }
+        #expect(throws: EventLogError.self) { try log.read(fromPosition: 1, limit: 0) }
+        #expect(throws: EventLogError.self) { try log.readStream("order-1", fromVersion: 1, limit: EventLogLimits.readLimitMax + 1) }
+        #expect(try log.lastPosition() == 0)
+        #expect(try log.verify().ok)
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func subscriptionCatchesUpThenFollowsLiveWithoutGapsOrDuplicates(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        for index in 0..<50 { _ = try await log.append(Make.request(["s-\(index % 3)"])) }
+        let total = 250
+        let reader = Task {
+            var positions: [UInt64] = []
+            for try await event in log.subscribe(fromPosition: 20) {
+                positions.append(event.position)
+                if positions.count == total - 19 { break }
+            }
+            return positions
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for index in 50..<total {
+                group.addTask { _ = try? await log.append(Make.request(["s-\(index % 3)"])) }
+            }
+        }
+        let positions = try await reader.value
+        #expect(positions == Array(20...UInt64(total)))
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func subscriptionEndsWhenTheLogCloses(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        _ = try await log.append(Make.request(["s"]))
+        let reader = Task {
+            var count = 0
+            for try await _ in log.subscribe(fromPosition: 1) { count += 1 }
+            return count
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        log.close()
+        #expect(try await reader.value == 1)
+        await #expect(throws: EventLogError.closed) { try await log.append(Make.request(["s"])) }
+    }
+
+    @Test(arguments: LogKind.allCases)
+    func scanLendsEveryRecordInOrderAndStopsWhenAsked(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        for index in 0..<10 { _ = try await log.append(Make.request(["s-\(index)"])) }
+        var seen: [UInt64] = []
+        try log.scan(fromPosition: 3, through: 8, checkingChecksums: true) { position, view in
+            seen.append(position)
+            #expect(view.streamVersion == 1)
+            return position < 6
+        }
+        #expect(seen == [3, 4, 5, 6])
+    }
+}
