@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,18 +20,22 @@ let package = Package(
             pkgConfig: "lmdb",
             providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
         ),
+        .target(name: "CEventLogSupport"),
         .target(
             name: "EventLog",
             dependencies: [
                 "CLMDB",
+                "CEventLogSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "OrderDomain"),
         .target(
             name: "OrderEngine",
             dependencies: [
                 "EventLog",
+                "OrderDomain",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -43,5 +48,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB"]),
+        .testTarget(
+            name: "OrderDomainTests",
+            dependencies: [
+                "OrderDomain",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )

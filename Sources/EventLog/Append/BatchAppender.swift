@@ -7,7 +7,8 @@ import struct FoundationEssentials.UUID
 /// so a failed commit leaves nothing behind, in storage or in memory.
 struct BatchAppender {
     private(set) var head: LogHead
-    private var streamVersions: [String: UInt64] = [:]
+    /// Every stream the batch has looked at: its version so far and the index entries to write.
+    private var streams: [String: StreamBatch] = [:]
     private var hasher: ChainHasher
     private var batchFirstPosition: UInt64
 
@@ -26,6 +27,9 @@ struct BatchAppender {
         results.reserveCapacity(requests.count)
         for request in requests {
             results.append(try append(request, in: &transaction))
+        }
+        for (streamId, batch) in streams where !batch.entries.isEmpty {
+            try transaction.putStreamIndex(streamId: streamId, entries: batch.entries)
         }
         if head.lastPosition >= batchFirstPosition {
             let link = ChainLink(firstPosition: batchFirstPosition, lastPosition: head.lastPosition, hash: hasher.finish())
@@ -47,7 +51,7 @@ struct BatchAppender {
             return .success(AppendResult(firstPosition: outcome.firstPosition, eventCount: outcome.eventCount, duplicate: true))
         }
         for (streamId, expected) in request.expectations {
-            let actual = try currentVersion(streamId, in: transaction)
+            let actual = try currentVersion(streamId, in: &transaction)
             if !expected.admits(actual) {
                 return .failure(.versionConflict(streamId: streamId, expected: expected, actual: actual))
             }
@@ -55,13 +59,12 @@ struct BatchAppender {
         let firstPosition = head.lastPosition + 1
         for event in request.events {
             let position = head.lastPosition + 1
-            let version = try currentVersion(event.streamId, in: transaction) + 1
+            let version = try currentVersion(event.streamId, in: &transaction) + 1
             try transaction.writeRecord(position: position, byteCount: RecordCodec.encodedBytes(event)) { record in
                 RecordCodec.encode(event, position: position, streamVersion: version, into: record)
                 hasher.add(position: position, record: UnsafeRawBufferPointer(record))
             }
-            try transaction.putStreamIndex(streamId: event.streamId, version: version, position: position)
-            streamVersions[event.streamId] = version
+            streams[event.streamId]!.append(StreamIndexEntry(version: version, position: position))
             head.lastPosition = position
         }
         let result = AppendResult(firstPosition: firstPosition, eventCount: UInt32(request.events.count), duplicate: false)
@@ -69,12 +72,15 @@ struct BatchAppender {
         return .success(result)
     }
 
-    private func currentVersion<Transaction: LogWriteTransaction>(
+    /// The stream's version as the batch stands; reads storage once per stream and batch.
+    private mutating func currentVersion<Transaction: LogWriteTransaction>(
         _ streamId: String,
-        in transaction: Transaction
+        in transaction: inout Transaction
     ) throws -> UInt64 {
-        if let version = streamVersions[streamId] { return version }
-        return try transaction.streamVersion(streamId)
+        if let batch = streams[streamId] { return batch.version }
+        let version = try transaction.streamVersion(streamId)
+        streams[streamId] = StreamBatch(version: version)
+        return version
     }
 
     /// Why the request breaks a limit, or nil when it keeps them all.
@@ -94,6 +100,7 @@ struct BatchAppender {
             if event.metadata.actor.utf8.count > EventLogLimits.actorBytesMax {
                 return "actor is longer than \(EventLogLimits.actorBytesMax) bytes"
             }
+            if containsControlCharacter(event.metadata.actor) { return "actor contains control characters" }
             if event.payload.count > EventLogLimits.payloadBytesMax {
                 return "payload of \(event.payload.count) bytes exceeds \(EventLogLimits.payloadBytesMax) bytes"
             }
@@ -107,9 +114,29 @@ struct BatchAppender {
         if count > EventLogLimits.streamIdBytesMax {
             return "stream id is longer than \(EventLogLimits.streamIdBytesMax) bytes"
         }
-        if streamId.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return "stream id contains control characters"
-        }
+        if containsControlCharacter(streamId) { return "stream id contains control characters" }
         return nil
+    }
+
+    /// True for C0 controls, DEL and C1 controls (U+0080...U+009F, UTF-8 0xC2 0x80...0x9F): a
+    /// byte scan, since this runs for every event.
+    static func containsControlCharacter(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            previous = byte
+        }
+        return false
+    }
+}
+
+/// One stream's part of a batch: its latest version and the index entries it gained, in order.
+private struct StreamBatch {
+    var version: UInt64
+    var entries: [StreamIndexEntry] = []
+
+    mutating func append(_ entry: StreamIndexEntry) {
+        version = entry.version
+        entries.append(entry)
     }
 }

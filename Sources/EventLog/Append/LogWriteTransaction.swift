@@ -14,7 +14,8 @@ protocol LogWriteTransaction {
         byteCount: Int,
         encode: (UnsafeMutableRawBufferPointer) -> Void
     ) throws
-    mutating func putStreamIndex(streamId: String, version: UInt64, position: UInt64) throws
+    /// Adds a stream's new (version, position) entries, in version order, after its existing ones.
+    mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws
     mutating func putChainLink(_ link: ChainLink) throws
 }

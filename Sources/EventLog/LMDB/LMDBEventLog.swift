@@ -1,5 +1,6 @@
 import CLMDB
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -26,6 +27,8 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     private var queue: AppendQueue?
     /// Set once under the exclusive side of `resizeLock`; read under its shared side.
     var isClosed = false
+    private let commitCounter = Atomic<UInt64>(0)
+    private let eventCounter = Atomic<UInt64>(0)
 
     /// Opens the log in `path`, creating the directory and the log when absent (unless read-only).
     /// Throws `alreadyOpen` when another writer holds it and `corruptRecord` when its tail is damaged.
@@ -103,6 +106,20 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         }
     }
 
+    /// What the writer has done since the log was opened.
+    public struct Statistics: Sendable, Hashable {
+        /// Write transactions committed (each one fsync with durability `full`).
+        public var commitCount: UInt64
+        /// Events written by those commits.
+        public var eventCount: UInt64
+        /// Events per commit: how well group commit gathers concurrent appends.
+        public var eventsPerCommitMean: Double { commitCount == 0 ? 0 : Double(eventCount) / Double(commitCount) }
+    }
+
+    public var statistics: Statistics {
+        Statistics(commitCount: commitCounter.load(ordering: .relaxed), eventCount: eventCounter.load(ordering: .relaxed))
+    }
+
     // MARK: Writing (writer thread only)
 
     private func commit(_ requests: [AppendRequest]) -> [Result<AppendResult, EventLogError>] {
@@ -150,6 +167,8 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             return results
         }
         try LMDB.check(mdb_txn_commit(transaction))
+        commitCounter.add(1, ordering: .relaxed)
+        eventCounter.add(appender.head.lastPosition - head.lastPosition, ordering: .relaxed)
         head = appender.head
         notifier.publish(head.lastPosition)
         return results

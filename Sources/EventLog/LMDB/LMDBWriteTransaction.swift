@@ -40,12 +40,25 @@ struct LMDBWriteTransaction: LogWriteTransaction {
         encode(UnsafeMutableRawBufferPointer(start: value.mv_data, count: byteCount))
     }
 
-    mutating func putStreamIndex(streamId: String, version: UInt64, position: UInt64) throws {
+    /// One `MDB_MULTIPLE` put per stream and batch: LMDB finds the stream's key once for all
+    /// its new entries.
+    mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws {
+        let encoded = entries.map { ($0.version.bigEndian, $0.position.bigEndian) }
         var streamId = streamId
         try streamId.withUTF8 { name in
             try LMDB.withValue(UnsafeRawBufferPointer(name)) { key in
-                try StreamIndexEntry(version: version, position: position).withValue { value in
-                    try LMDB.check(mdb_cursor_put(streamCursor, &key, &value, UInt32(MDB_APPENDDUP)))
+                try encoded.withUnsafeBytes { bytes in
+                    precondition(bytes.count == entries.count * StreamIndexEntry.encodedBytes)
+                    var values = (
+                        MDB_val(mv_size: StreamIndexEntry.encodedBytes, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress)),
+                        MDB_val(mv_size: entries.count, mv_data: nil)
+                    )
+                    try withUnsafeMutablePointer(to: &values) { pair in
+                        try pair.withMemoryRebound(to: MDB_val.self, capacity: 2) { value in
+                            try LMDB.check(mdb_cursor_put(streamCursor, &key, value, UInt32(MDB_MULTIPLE | MDB_APPENDDUP)))
+                        }
+                    }
+                    precondition(values.1.mv_size == entries.count, "LMDB stored \(values.1.mv_size) of \(entries.count) index entries")
                 }
             }
         }

@@ -130,7 +130,7 @@ struct InMemoryStorage {
 private struct InMemoryTransaction: LogWriteTransaction {
     let base: InMemoryStorage
     var records: [[UInt8]] = []
-    var index: [(streamId: String, position: UInt64)] = []
+    var index: [String: [UInt64]] = [:]
     var commands: [UUID: AppendResult] = [:]
     var links: [ChainLink] = []
 
@@ -143,7 +143,7 @@ private struct InMemoryTransaction: LogWriteTransaction {
     }
 
     func streamVersion(_ streamId: String) throws -> UInt64 {
-        UInt64(base.streams[streamId]?.count ?? 0) + UInt64(index.lazy.filter { $0.streamId == streamId }.count)
+        UInt64(base.streams[streamId]?.count ?? 0) + UInt64(index[streamId]?.count ?? 0)
     }
 
     mutating func writeRecord(
@@ -158,8 +158,9 @@ private struct InMemoryTransaction: LogWriteTransaction {
         })
     }
 
-    mutating func putStreamIndex(streamId: String, version: UInt64, position: UInt64) throws {
-        index.append((streamId, position))
+    mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws {
+        precondition(entries.first?.version == UInt64(base.streams[streamId]?.count ?? 0) + UInt64(index[streamId]?.count ?? 0) + 1)
+        index[streamId, default: []].append(contentsOf: entries.map(\.position))
     }
 
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws {
@@ -172,7 +173,7 @@ private struct InMemoryTransaction: LogWriteTransaction {
 
     func commit(into storage: inout InMemoryStorage) {
         storage.records.append(contentsOf: records)
-        for entry in index { storage.streams[entry.streamId, default: []].append(entry.position) }
+        for (streamId, positions) in index { storage.streams[streamId, default: []].append(contentsOf: positions) }
         storage.commands.merge(commands) { first, _ in first }
         storage.chain.append(contentsOf: links)
     }

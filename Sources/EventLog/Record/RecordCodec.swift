@@ -54,8 +54,8 @@ enum RecordCodec {
         store(event.metadata.correlationId, into: buffer, at: 48)
         store(event.metadata.causationId, into: buffer, at: 64)
         var offset = headerBytes
-        offset += copy(event.streamId.utf8, into: buffer, at: offset)
-        offset += copy(event.metadata.actor.utf8, into: buffer, at: offset)
+        offset += copy(event.streamId, into: buffer, at: offset)
+        offset += copy(event.metadata.actor, into: buffer, at: offset)
         event.payload.withUnsafeBytes { payload in
             UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: payload)
         }
@@ -99,13 +99,12 @@ enum RecordCodec {
         }
     }
 
-    private static func copy(_ utf8: String.UTF8View, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
-        var index = offset
-        for byte in utf8 {
-            buffer[index] = byte
-            index += 1
+    private static func copy(_ text: String, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return bytes.count
         }
-        return index - offset
     }
 }
 
@@ -162,4 +161,9 @@ public struct RecordView {
     private func uuid(at offset: Int) -> UUID {
         UUID(uuid: bytes.loadUnaligned(fromByteOffset: offset, as: uuid_t.self))
     }
+}
+
+extension ProposedEvent {
+    /// How many bytes the log stores for this event (header, stream id, actor and payload).
+    public var storedBytes: Int { RecordCodec.encodedBytes(self) }
 }

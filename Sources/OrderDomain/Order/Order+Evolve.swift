@@ -1,0 +1,53 @@
+extension Order {
+    /// Folds one event into the state.
+    public static func evolve(_ state: OrderState, _ event: OrderEvent) -> OrderState {
+        var next = state
+        switch event {
+        case .placed(let placement):
+            next.status = .awaitingPayment
+            next.placement = placement
+        case .paymentRecorded(let payment, let amount, _):
+            if !next.payments.contains(payment) { next.payments.append(payment) }
+            next.paidMinorUnits += amount.minorUnits
+        case .paid:
+            next.status = .paid
+        case .refundRecorded(_, let amount, let pointsReversed, _):
+            next.refundedMinorUnits += amount.minorUnits
+            next.pointsReversed += pointsReversed
+        case .cancelled:
+            next.status = .cancelled
+        case .expired:
+            next.status = .expired
+        case .held:
+            next.onHold = true
+        case .holdReleased:
+            next.onHold = false
+        case .shipmentAllocated(let shipment, let lines, _):
+            next.shipments.append(OrderShipment(id: shipment, lines: lines, status: .allocated))
+        case .shipmentAllocationCancelled(let shipment, _):
+            next.shipments.removeAll { $0.id == shipment }
+        case .shipmentShipped(let shipment, _):
+            next.setShipment(shipment, .shipped)
+            next.status = next.everythingShipped ? .shipped : .partiallyShipped
+        case .shipmentDelivered(let shipment, _):
+            next.setShipment(shipment, .delivered)
+            if next.everythingDelivered { next.status = .delivered }
+        case .completed(let pointsEarned, _):
+            next.status = .completed
+            next.pointsEarned = pointsEarned
+            next.refundedAtCompletionMinorUnits = next.refundedMinorUnits
+        case .returnReserved(let afterSale, let lines, _):
+            next.returns[afterSale] = lines
+        case .returnReleased(let afterSale, _):
+            next.returns[afterSale] = nil
+        }
+        return next
+    }
+}
+
+extension OrderState {
+    mutating func setShipment(_ id: ShipmentID, _ status: OrderShipmentStatus) {
+        guard let index = shipments.firstIndex(where: { $0.id == id }) else { return }
+        shipments[index].status = status
+    }
+}

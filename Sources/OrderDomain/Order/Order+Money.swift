@@ -1,0 +1,49 @@
+extension Order {
+    static func decidePayment(
+        _ payment: PaymentID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement
+    ) throws(Refusal) -> [OrderEvent] {
+        try Validation.amount(amount, "amount")
+        try Validation.sameCurrency(amount, placement.currency)
+        guard state.payments.contains(payment) || state.payments.count < Limits.paymentsPerOrderMax else {
+            throw Refusal(.limitExceeded, "at most \(Limits.paymentsPerOrderMax) payments per order")
+        }
+        let paid = try Validation.add(state.paidMinorUnits, amount.minorUnits, "paid amount")
+        let recorded = OrderEvent.paymentRecorded(payment: payment, amount: amount, at: at)
+        if state.status == .awaitingPayment && paid >= placement.totalDue.minorUnits {
+            return [recorded, .paid(at: at)]
+        }
+        return [recorded]
+    }
+
+    static func decideRefund(
+        _ payment: PaymentID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement
+    ) throws(Refusal) -> OrderEvent {
+        try Validation.amount(amount, "amount")
+        try Validation.sameCurrency(amount, placement.currency)
+        guard state.payments.contains(payment) else { throw Refusal(.notFound, "payment \(payment) paid nothing here") }
+        guard amount.minorUnits <= state.refundableMinorUnits else {
+            throw Refusal(
+                .amountExceedsRefundable, "\(state.refundableMinorUnits) refundable, \(amount.minorUnits) asked")
+        }
+        let reversed = pointsToReverse(state, refunding: amount.minorUnits)
+        return .refundRecorded(payment: payment, amount: amount, pointsReversed: reversed, at: at)
+    }
+
+    /// Earned points in proportion to what is refunded after completion, never more than earned.
+    static func pointsToReverse(_ state: OrderState, refunding amount: Int64) -> Int64 {
+        guard state.status == .completed, state.pointsEarned > 0 else { return 0 }
+        let base = state.paidMinorUnits - state.refundedAtCompletionMinorUnits
+        guard base > 0 else { return 0 }
+        let refundedSince = state.refundedMinorUnits + amount - state.refundedAtCompletionMinorUnits
+        let target = Int64(Int128(state.pointsEarned) * Int128(min(refundedSince, base)) / Int128(base))
+        return max(0, target - state.pointsReversed)
+    }
+
+    static func pointsEarned(
+        _ state: OrderState, _ placement: OrderPlacement, _ policy: DomainPolicy
+    ) throws(Refusal) -> Int64 {
+        let net = max(0, state.refundableMinorUnits)
+        let units = net / placement.currency.minorUnitsPerMajorUnit
+        return try Validation.multiply(units, policy.pointsPerCurrencyUnitEarned, "points earned")
+    }
+}

@@ -1,0 +1,54 @@
+/// What happened to one order; a storage format whose meaning never changes.
+public enum OrderEvent: Sendable, Hashable, Codable {
+    /// The order was placed and awaits payment.
+    case placed(OrderPlacement)
+    /// A payment captured money for the order.
+    case paymentRecorded(payment: PaymentID, amount: Money, at: Timestamp)
+    /// Captures cover the total due.
+    case paid(at: Timestamp)
+    /// A payment refunded money; `pointsReversed` earned points are taken back.
+    case refundRecorded(payment: PaymentID, amount: Money, pointsReversed: Int64, at: Timestamp)
+    /// The order was cancelled before shipment.
+    case cancelled(reason: String, at: Timestamp)
+    /// The order was not paid in time.
+    case expired(at: Timestamp)
+    /// Staff put the order on hold.
+    case held(reason: String, at: Timestamp)
+    /// Staff released the hold.
+    case holdReleased(at: Timestamp)
+    /// Units were assigned to a parcel.
+    case shipmentAllocated(shipment: ShipmentID, lines: [LineQuantity], at: Timestamp)
+    /// A parcel that never left was taken off the order.
+    case shipmentAllocationCancelled(shipment: ShipmentID, at: Timestamp)
+    /// A parcel left the warehouse.
+    case shipmentShipped(shipment: ShipmentID, at: Timestamp)
+    /// A parcel arrived.
+    case shipmentDelivered(shipment: ShipmentID, at: Timestamp)
+    /// The order was closed; the buyer earned `pointsEarned`.
+    case completed(pointsEarned: Int64, at: Timestamp)
+    /// Delivered units were set aside for an after-sale case.
+    case returnReserved(afterSale: AfterSaleID, lines: [LineQuantity], at: Timestamp)
+    /// Units set aside for an after-sale case were given back.
+    case returnReleased(afterSale: AfterSaleID, at: Timestamp)
+
+    /// The stable tag the engine stores with the record; never reassigned.
+    public var typeTag: UInt16 {
+        switch self {
+        case .placed: 301
+        case .paymentRecorded: 302
+        case .paid: 303
+        case .refundRecorded: 304
+        case .cancelled: 305
+        case .expired: 306
+        case .held: 307
+        case .holdReleased: 308
+        case .shipmentAllocated: 309
+        case .shipmentAllocationCancelled: 310
+        case .shipmentShipped: 311
+        case .shipmentDelivered: 312
+        case .completed: 313
+        case .returnReserved: 314
+        case .returnReleased: 315
+        }
+    }
+}

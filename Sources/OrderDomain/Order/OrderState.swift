@@ -1,0 +1,76 @@
+/// Where an order stands in its life.
+public enum OrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Not placed yet.
+    case none
+    /// Placed, stock reserved, waiting for money.
+    case awaitingPayment = "awaiting_payment"
+    /// Captures cover the total; stock is committed.
+    case paid
+    /// Some units have left the warehouse.
+    case partiallyShipped = "partially_shipped"
+    /// Every unit has left the warehouse.
+    case shipped
+    /// Every unit has arrived.
+    case delivered
+    /// Closed after delivery; points were earned.
+    case completed
+    /// Cancelled before shipment.
+    case cancelled
+    /// Not paid in time.
+    case expired
+}
+
+/// Where one parcel of an order stands.
+public enum OrderShipmentStatus: String, Sendable, Hashable, Codable {
+    /// Units assigned, not yet left.
+    case allocated
+    /// On its way.
+    case shipped
+    /// Arrived.
+    case delivered
+}
+
+/// One parcel as the order sees it.
+public struct OrderShipment: Sendable, Hashable, Codable {
+    /// The parcel's id.
+    public let id: ShipmentID
+    /// Units in it.
+    public let lines: [LineQuantity]
+    /// Where it stands.
+    public internal(set) var status: OrderShipmentStatus
+}
+
+/// The current state of one order, folded from its events.
+public struct OrderState: Sendable, Hashable, Codable {
+    /// Where the order stands.
+    public internal(set) var status: OrderStatus
+    /// Whether staff hold it.
+    public internal(set) var onHold: Bool
+    /// What was fixed at checkout; nil before placement.
+    public internal(set) var placement: OrderPlacement?
+    /// Payments that captured money for the order.
+    public internal(set) var payments: [PaymentID]
+    /// Money captured, in minor units.
+    public internal(set) var paidMinorUnits: Int64
+    /// Money refunded, in minor units.
+    public internal(set) var refundedMinorUnits: Int64
+    /// Parcels, in the order they were created.
+    public internal(set) var shipments: [OrderShipment]
+    /// Units set aside per open or settled after-sale case.
+    public internal(set) var returns: [AfterSaleID: [LineQuantity]]
+    /// Points earned on completion.
+    public internal(set) var pointsEarned: Int64
+    /// Earned points taken back by refunds so far.
+    public internal(set) var pointsReversed: Int64
+    /// Money already refunded when the order completed; later refunds reverse points.
+    public internal(set) var refundedAtCompletionMinorUnits: Int64
+
+    /// The state before any event.
+    public static let initial = OrderState(
+        status: .none, onHold: false, placement: nil, payments: [], paidMinorUnits: 0, refundedMinorUnits: 0,
+        shipments: [], returns: [:], pointsEarned: 0, pointsReversed: 0,
+        refundedAtCompletionMinorUnits: 0)
+
+    /// Money that can still be refunded.
+    public var refundableMinorUnits: Int64 { paidMinorUnits - refundedMinorUnits }
+}

@@ -1,0 +1,28 @@
+extension Payment {
+    /// Folds one event into the state.
+    public static func evolve(_ state: PaymentState, _ event: PaymentEvent) -> PaymentState {
+        var next = state
+        switch event {
+        case .authorized(let order, let member, let method, let amount, let amountDue, _):
+            next.status = .authorized
+            next.order = order
+            next.member = member
+            next.method = method
+            next.currency = amount.currency
+            next.amountDueMinorUnits = amountDue.minorUnits
+            next.authorizedMinorUnits = amount.minorUnits
+        case .captured(let amount, _):
+            next.status = .captured
+            next.capturedMinorUnits += amount.minorUnits
+        case .voided:
+            next.status = .voided
+        case .refunded(let amount, _):
+            next.refundedMinorUnits += amount.minorUnits
+        case .failed:
+            next.status = .failed
+        case .callbackRecorded(let providerEvent, _):
+            next.providerEvents.insert(providerEvent)
+        }
+        return next
+    }
+}

@@ -1,0 +1,79 @@
+/// Every aggregate's state in memory, folded from domain events: the reference fold for
+/// tests and replays, and a simple `DomainStateReading`.
+public struct DomainStates: Sendable, Hashable, DomainStateReading {
+    /// Catalog SKUs by id.
+    public internal(set) var catalogs: [SKUID: CatalogState] = [:]
+    /// Stock items by id.
+    public internal(set) var stocks: [StockItemID: StockState] = [:]
+    /// Warehouses per SKU, ascending.
+    public internal(set) var warehousesBySKU: [SKUID: [WarehouseID]] = [:]
+    /// Orders by id.
+    public internal(set) var orders: [OrderID: OrderState] = [:]
+    /// Payments by id.
+    public internal(set) var payments: [PaymentID: PaymentState] = [:]
+    /// Shipments by id.
+    public internal(set) var shipments: [ShipmentID: ShipmentState] = [:]
+    /// After-sale cases by id.
+    public internal(set) var afterSales: [AfterSaleID: AfterSaleState] = [:]
+    /// Members by id.
+    public internal(set) var members: [MemberID: MemberState] = [:]
+    /// Coupons by code.
+    public internal(set) var coupons: [CouponCode: CouponState] = [:]
+
+    /// No aggregate has any event yet.
+    public init() {}
+
+    /// Folds one event into the state of its aggregate.
+    public mutating func apply(_ event: DomainEvent) {
+        switch event {
+        case .catalog(let id, let event):
+            catalogs[id] = Catalog.evolve(catalog(id), event)
+        case .stock(let id, let event):
+            if stocks[id] == nil { addWarehouse(id) }
+            stocks[id] = Stock.evolve(stock(id), event)
+        case .order(let id, let event):
+            orders[id] = Order.evolve(order(id), event)
+        case .payment(let id, let event):
+            payments[id] = Payment.evolve(payment(id), event)
+        case .shipment(let id, let event):
+            shipments[id] = Shipment.evolve(shipment(id), event)
+        case .afterSale(let id, let event):
+            afterSales[id] = AfterSale.evolve(afterSale(id), event)
+        case .member(let id, let event):
+            members[id] = Member.evolve(member(id), event)
+        case .coupon(let id, let event):
+            coupons[id] = Coupon.evolve(coupon(id), event)
+        }
+    }
+
+    /// Folds events in order.
+    public mutating func apply(_ events: [DomainEvent]) {
+        for event in events { apply(event) }
+    }
+
+    private mutating func addWarehouse(_ id: StockItemID) {
+        var list = warehousesBySKU[id.sku] ?? []
+        let index = list.firstIndex { $0 > id.warehouse } ?? list.endIndex
+        list.insert(id.warehouse, at: index)
+        warehousesBySKU[id.sku] = list
+    }
+
+    /// The state of a catalog SKU.
+    public func catalog(_ id: SKUID) -> CatalogState { catalogs[id] ?? .initial }
+    /// The state of one stock item.
+    public func stock(_ id: StockItemID) -> StockState { stocks[id] ?? .initial }
+    /// Every warehouse with a stock item for the SKU, ascending.
+    public func warehouses(stocking sku: SKUID) -> [WarehouseID] { warehousesBySKU[sku] ?? [] }
+    /// The state of an order.
+    public func order(_ id: OrderID) -> OrderState { orders[id] ?? .initial }
+    /// The state of a payment.
+    public func payment(_ id: PaymentID) -> PaymentState { payments[id] ?? .initial }
+    /// The state of a shipment.
+    public func shipment(_ id: ShipmentID) -> ShipmentState { shipments[id] ?? .initial }
+    /// The state of an after-sale case.
+    public func afterSale(_ id: AfterSaleID) -> AfterSaleState { afterSales[id] ?? .initial }
+    /// The state of a member account.
+    public func member(_ id: MemberID) -> MemberState { members[id] ?? .initial }
+    /// The state of a coupon.
+    public func coupon(_ code: CouponCode) -> CouponState { coupons[code] ?? .initial }
+}

@@ -1,0 +1,223 @@
+import OrderDomain
+import Testing
+
+/// Drives a shop with commands chosen from random numbers, over a few SKUs, warehouses,
+/// members, coupons and many orders, and records how many were accepted.
+struct Simulation {
+    var shop: Shop
+    var accepted = 0
+    var acceptedByKind: [Int: Int] = [:]
+    var steps = 0
+    var time: Int64 = 100
+
+    static let skus: [SKUID] = ["s0", "s1", "s2", "s3"]
+    static let warehouses: [WarehouseID] = ["w0", "w1", "w2"]
+    static let members: [MemberID] = ["m0", "m1", "m2", "m3"]
+    static let coupons: [CouponCode] = ["C0", "C1"]
+
+    init() throws {
+        var shop = Shop()
+        for (index, sku) in Self.skus.enumerated() {
+            try shop.register(
+                sku, price: Int64(1_000 + index * 750), path: index % 2 == 0 ? ["a", "b"] : ["c"], backorder: index == 3
+            )
+            for warehouse in Self.warehouses.prefix(index + 1) {
+                try shop.run(.stock(StockItemID(sku: sku, warehouse: warehouse), .receive(quantity: 6, at: at(1))))
+            }
+        }
+        for member in Self.members {
+            try shop.run(.member(member, .register(profile, at: at(1))))
+            try shop.run(.member(member, .earnPoints(order: "welcome", points: 500, at: at(1))))
+            try shop.run(.member(member, .addStoreCredit(cny(5_000), reason: "gift", at: at(1))))
+        }
+        try shop.run(.defineCoupon(tenOff(limit: 3, perMember: 1), at: at(1)))
+        let percent = CouponDefinition(
+            code: "C1", discount: .percentage(basisPoints: 2_000), minimumSpend: cny(0), validFrom: at(0),
+            validUntil: at(1_000_000), scope: .categories([["a"]]), usageLimit: 5, perMemberLimit: 2)
+        try shop.run(.defineCoupon(percent, at: at(1)))
+        self.shop = shop
+    }
+
+    mutating func step(_ op: Int) {
+        time += 7
+        steps += 1
+        let kind = op % 24
+        let a = (op / 24) % 4
+        let b = (op / 96) % 8
+        let c = (op / 768) % 32
+        let order = try! OrderID("o\(a + 4 * (steps / 100))")
+        if let command = command(kind, order, b, c), (try? shop.run(command)) != nil {
+            accepted += 1
+            acceptedByKind[kind, default: 0] += 1
+        }
+    }
+
+    func command(_ kind: Int, _ order: OrderID, _ b: Int, _ c: Int) -> DomainCommand? {
+        let state = shop.states.order(order)
+        let now = at(time)
+        switch kind {
+        case 17...23:
+            return advance(order, state, b, c)
+        case 0, 1:
+            return place(order, b, c)
+        case 2:
+            guard let placement = state.placement else { return nil }
+            let due = placement.totalDue.minorUnits - state.paidMinorUnits
+            let method: PaymentMethod = b % 3 == 0 ? .storeCredit : .alipay
+            return .authorizePayment(
+                paymentID(order, b % 2), order: order, method: method, amount: cny(max(1, due - Int64(c % 2))), at: now)
+        case 3:
+            let payment = shop.states.payment(paymentID(order, b % 2))
+            let open = payment.authorizedMinorUnits - payment.capturedMinorUnits
+            return .payment(
+                paymentID(order, b % 2), .capture(amount: cny(max(1, c % 3 == 0 ? open / 2 : open)), at: now))
+        case 4:
+            return .payment(
+                paymentID(order, b % 2),
+                .recordCallback(
+                    providerEvent: try! ProviderEventID("e\(c % 4)"), outcome: .captured(cny(Int64(1 + c * 100))),
+                    at: now))
+        case 5:
+            guard c % 3 == 0 else { return nil }
+            return b % 2 == 0
+                ? .cancelOrder(order, reason: "changed mind", at: now)
+                : .expireOrder(order, at: at(time + Int64(c) * 200))
+        case 6:
+            return createShipment(order, state, b)
+        case 7:
+            return .shipment(shipmentID(order, b % 3), .assignCarrier(carrier: "SF", trackingNumber: "T\(c)", at: now))
+        case 8:
+            return .shipment(
+                shipmentID(order, b % 3), c % 4 == 0 ? .cancel(reason: "x", at: now) : .markShipped(at: now))
+        case 9:
+            return .shipment(
+                shipmentID(order, b % 3),
+                c % 3 == 0 ? .recordTransit(location: "hub", at: now) : .markDelivered(at: now))
+        case 10:
+            return .completeOrder(order, at: now)
+        case 11:
+            return .payment(paymentID(order, b % 2), .refund(amount: cny(Int64(1 + c * 250)), at: now))
+        case 12:
+            return afterSale(order, state, b, c)
+        case 13:
+            let item = StockItemID(sku: Self.skus[b % 4], warehouse: Self.warehouses[c % 3])
+            switch c % 4 {
+            case 0: return .stock(item, .receive(quantity: Int64(1 + b), at: now))
+            case 1: return .stock(item, .adjust(delta: -Int64(1 + b % 3), reason: .damage, at: now))
+            case 2: return .stock(item, .setSafetyStock(quantity: Int64(b % 3), at: now))
+            default:
+                return .transferStock(
+                    sku: item.sku, from: item.warehouse, to: Self.warehouses[(c + 1) % 3], quantity: Int64(1 + b % 4),
+                    at: now)
+            }
+        case 14:
+            return b % 2 == 0 ? .holdOrder(order, reason: "check", at: now) : .releaseOrderHold(order, at: now)
+        case 15:
+            let member = Self.members[b % 4]
+            return c % 2 == 0
+                ? .member(member, .spendStoreCredit(cny(Int64(1 + c * 300)), reason: "x", at: now))
+                : .member(member, .redeemPoints(order: "manual", points: Int64(1 + c * 40), at: now))
+        default:
+            let item = StockItemID(sku: "s3", warehouse: "w0")
+            return .stock(item, .fillBackorder(order: order, quantity: Int64(1 + b % 2), at: now))
+        }
+    }
+
+    /// The natural next step of the order's life, so random runs reach shipping and after-sale.
+    func advance(_ order: OrderID, _ state: OrderState, _ b: Int, _ c: Int) -> DomainCommand? {
+        let now = at(time)
+        switch state.status {
+        case .none:
+            return place(order, b, c)
+        case .awaitingPayment:
+            for index in 0..<2 {
+                let id = paymentID(order, index)
+                let payment = shop.states.payment(id)
+                if payment.status == .none, let placement = state.placement {
+                    let due = placement.totalDue.minorUnits - state.paidMinorUnits
+                    return .authorizePayment(id, order: order, method: .alipay, amount: cny(due), at: now)
+                }
+                let open = payment.authorizedMinorUnits - payment.capturedMinorUnits
+                if [.authorized, .captured].contains(payment.status), open > 0 {
+                    return .payment(id, .capture(amount: cny(open), at: now))
+                }
+            }
+            return nil
+        case .paid, .partiallyShipped:
+            for (index, shipment) in state.shipments.enumerated() where shipment.status == .allocated {
+                let id = shipment.id
+                return shop.states.shipment(id).trackingNumber == nil
+                    ? .shipment(id, .assignCarrier(carrier: "SF", trackingNumber: "T\(index)", at: now))
+                    : .shipment(id, .markShipped(at: now))
+            }
+            return createShipment(order, state, state.shipments.count)
+        case .shipped:
+            guard let shipped = state.shipments.first(where: { $0.status == .shipped }) else { return nil }
+            return .shipment(shipped.id, .markDelivered(at: now))
+        case .delivered, .completed:
+            return c % 3 == 0 && state.status == .delivered
+                ? .completeOrder(order, at: now) : afterSale(order, state, b, c)
+        case .cancelled, .expired:
+            return nil
+        }
+    }
+
+    func place(_ order: OrderID, _ b: Int, _ c: Int) -> DomainCommand {
+        var lines = [LineQuantity(sku: Self.skus[c % 4], quantity: Int64(1 + b % 5))]
+        if c >= 16 { lines.append(LineQuantity(sku: Self.skus[(c + 1) % 4], quantity: Int64(1 + c % 3))) }
+        let coupon: CouponCode? = b < 2 ? Self.coupons[b] : nil
+        return .placeOrder(
+            PlaceOrder(
+                order: order, member: Self.members[(b + c) % 4], lines: lines, shippingAddress: home, coupon: coupon,
+                pointsToRedeem: c % 5 == 0 ? Int64(c * 20) : 0, at: at(time)))
+    }
+
+    func createShipment(_ order: OrderID, _ state: OrderState, _ b: Int) -> DomainCommand? {
+        guard let allocations = state.placement?.allocations, !allocations.isEmpty else { return nil }
+        let allocation = allocations[b % allocations.count]
+        guard allocation.quantity > allocation.backordered else { return nil }
+        let lines = [LineQuantity(sku: allocation.item.sku, quantity: allocation.quantity - allocation.backordered)]
+        return .createShipment(
+            shipmentID(order, b % 4), order: order, warehouse: allocation.item.warehouse, lines: lines, at: at(time))
+    }
+
+    func afterSale(_ order: OrderID, _ state: OrderState, _ b: Int, _ c: Int) -> DomainCommand? {
+        let id = try! AfterSaleID("\(order)-a\(b % 2)")
+        let now = at(time)
+        switch shop.states.afterSale(id).status {
+        case .none:
+            guard let line = state.placement?.lines.first, let member = state.placement?.member else { return nil }
+            let kinds: [AfterSaleKind] = [
+                .return, .claim(.missing), .exchange(replacements: [LineQuantity(sku: "s0", quantity: 1)]),
+            ]
+            return .requestAfterSale(
+                id, order: order, member: member, kind: kinds[c % 3], lines: [LineQuantity(sku: line.sku, quantity: 1)],
+                reason: "r", at: now)
+        case .requested:
+            return c % 4 == 0 ? .afterSale(id, .decline(reason: "no", at: now)) : .afterSale(id, .approve(at: now))
+        case .approved:
+            let sku = shop.states.afterSale(id).lines[0].sku
+            let units = [LineQuantity(sku: sku, quantity: 1)]
+            if case .claim = shop.states.afterSale(id).kind, c % 2 == 0 {
+                return .arrangeReplacement(id, shipment: shipmentID(order, 9), warehouse: "w0", at: now)
+            }
+            return .afterSale(
+                id,
+                .receiveGoods(
+                    warehouse: Self.warehouses[c % 3], good: c % 2 == 0 ? units : [], damaged: c % 2 == 0 ? [] : units,
+                    at: now))
+        case .goodsReceived:
+            if case .return = shop.states.afterSale(id).kind {
+                return .refundAfterSale(id, payment: paymentID(order, b % 2), amount: cny(Int64(1 + c * 200)), at: now)
+            }
+            return .arrangeReplacement(id, shipment: shipmentID(order, 8), warehouse: Self.warehouses[c % 3], at: now)
+        case .declined, .resolved:
+            return .afterSale(id, .close(at: now))
+        case .closed:
+            return nil
+        }
+    }
+
+    func paymentID(_ order: OrderID, _ index: Int) -> PaymentID { try! PaymentID("\(order.rawValue)-p\(index)") }
+    func shipmentID(_ order: OrderID, _ index: Int) -> ShipmentID { try! ShipmentID("\(order.rawValue)-s\(index)") }
+}
