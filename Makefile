@@ -16,9 +16,11 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product order-engine
 
-## Runs the main job on an embedded data directory ($(DATA)).
+## Runs the main job on an embedded data directory ($(DATA)): a durable group-commit load from
+## 64 concurrent writers, then a full verification of the log.
 run: build
-	$(SWIFT) run -c release order-engine demo --data $(DATA)
+	$(SWIFT) run -c release order-engine append-load --data $(DATA)
+	$(SWIFT) run -c release order-engine verify --data $(DATA)
 
 test: deps
 	$(SWIFT) test

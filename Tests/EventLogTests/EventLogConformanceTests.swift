@@ -175,4 +175,21 @@ struct EventLogConformanceTests {
         }
         #expect(seen == [3, 4, 5, 6])
     }
+
+    @Test(arguments: LogKind.allCases)
+    func sealsBatchesOfEveryShapeSoThatVerificationAgrees(kind: LogKind) async throws {
+        let fixture = try LogFixture(kind)
+        let log = fixture.log
+        let sizes = [0, 10, 40_000, 200, 32_000, 150_000, 5]
+        let id = UUID()
+        let mixed = AppendRequest(
+            commandId: id,
+            events: sizes.map { Make.event("mixed", payload: [UInt8](repeating: 7, count: $0), commandId: id) }
+        )
+        let many = Make.request(Array(repeating: "many", count: 3_000), payloadBytes: 100)
+        let results = await log.append(contentsOf: [mixed, many, Make.request(["one"])])
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        #expect(try log.verify() == VerificationReport(ok: true, eventCount: 3_008, firstBadPosition: nil, problem: nil))
+        #expect(try log.readStream("mixed", fromVersion: 1, limit: 10).map(\.payload.count) == sizes)
+    }
 }

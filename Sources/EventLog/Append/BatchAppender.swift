@@ -9,13 +9,15 @@ struct BatchAppender {
     private(set) var head: LogHead
     /// Every stream the batch has looked at: its version so far and the index entries to write.
     private var streams: [String: StreamBatch] = [:]
-    private var hasher: ChainHasher
+    private let staging: RecordStaging
     private var batchFirstPosition: UInt64
 
-    init(head: LogHead) {
+    /// `staging` must be reset; the caller resets it again once the transaction has ended.
+    init(head: LogHead, staging: RecordStaging) {
         self.head = head
-        self.hasher = ChainHasher(previousHash: head.chainHash)
+        self.staging = staging
         self.batchFirstPosition = head.lastPosition + 1
+        staging.begin(previousHash: head.chainHash)
     }
 
     /// Appends each request that passes its checks; a request that fails leaves no trace.
@@ -32,7 +34,7 @@ struct BatchAppender {
             try transaction.putStreamIndex(streamId: streamId, entries: batch.entries)
         }
         if head.lastPosition >= batchFirstPosition {
-            let link = ChainLink(firstPosition: batchFirstPosition, lastPosition: head.lastPosition, hash: hasher.finish())
+            let link = ChainLink(firstPosition: batchFirstPosition, lastPosition: head.lastPosition, hash: staging.finish())
             try transaction.putChainLink(link)
             head.chainHash = link.hash
         }
@@ -60,10 +62,9 @@ struct BatchAppender {
         for event in request.events {
             let position = head.lastPosition + 1
             let version = try currentVersion(event.streamId, in: &transaction) + 1
-            try transaction.writeRecord(position: position, byteCount: RecordCodec.encodedBytes(event)) { record in
-                RecordCodec.encode(event, position: position, streamVersion: version, into: record)
-                hasher.add(position: position, record: UnsafeRawBufferPointer(record))
-            }
+            let record = staging.stage(byteCount: RecordCodec.encodedBytes(event))
+            RecordCodec.encode(event, position: position, streamVersion: version, into: record)
+            try transaction.writeRecord(position: position, bytes: UnsafeRawBufferPointer(record))
             streams[event.streamId]!.append(StreamIndexEntry(version: version, position: position))
             head.lastPosition = position
         }

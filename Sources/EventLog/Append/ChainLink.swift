@@ -2,9 +2,10 @@ import Crypto
 
 /// One link of the log's SHA-256 hash chain: it seals one commit batch.
 ///
-/// `hash` = SHA-256(previous link's hash, then for each record of the batch in position order its
-/// position as 8 big-endian bytes and its stored bytes). The first link's predecessor is 32 zero
-/// bytes. Changing, removing or reordering any record breaks every link from its batch on.
+/// `hash` = SHA-256(previous link's hash, then the stored bytes of the batch's records, end to end
+/// in position order). Records are self-delimiting (their header gives their length), so the
+/// concatenation names one sequence of records. The first link's predecessor is 32 zero bytes.
+/// Changing, removing or reordering any record breaks every link from its batch on.
 struct ChainLink: Sendable, Hashable {
     static let genesisHash = [UInt8](repeating: 0, count: 32)
     static let encodedBytes = 8 + 32
@@ -33,7 +34,7 @@ struct ChainLink: Sendable, Hashable {
     }
 }
 
-/// Accumulates one batch's link, record by record.
+/// Recomputes one batch's link, record by record: what the verifier does.
 struct ChainHasher {
     private var hasher = SHA256()
 
@@ -41,8 +42,7 @@ struct ChainHasher {
         hasher.update(data: previousHash)
     }
 
-    mutating func add(position: UInt64, record: UnsafeRawBufferPointer) {
-        withUnsafeBytes(of: position.bigEndian) { hasher.update(bufferPointer: $0) }
+    mutating func add(record: UnsafeRawBufferPointer) {
         hasher.update(bufferPointer: record)
     }
 

@@ -7,13 +7,8 @@ protocol LogWriteTransaction {
     func commandOutcome(_ commandId: UUID) throws -> AppendResult?
     /// The stream's last version, 0 when the stream has no events.
     func streamVersion(_ streamId: String) throws -> UInt64
-    /// Stores a record of `byteCount` bytes at `position` (always the next position) and lets
-    /// `encode` fill it in place.
-    mutating func writeRecord(
-        position: UInt64,
-        byteCount: Int,
-        encode: (UnsafeMutableRawBufferPointer) -> Void
-    ) throws
+    /// Stores a copy of the record at `position` (always the next position).
+    mutating func writeRecord(position: UInt64, bytes: UnsafeRawBufferPointer) throws
     /// Adds a stream's new (version, position) entries, in version order, after its existing ones.
     mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws

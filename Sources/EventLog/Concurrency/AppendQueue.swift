@@ -1,12 +1,6 @@
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Group commit: callers queue append requests; one writer thread drains everything queued,
 /// hands it to `commit` as one batch (one transaction, one fsync), then resumes every caller.
 ///
@@ -118,27 +112,5 @@ final class AppendQueue: Sendable {
         state.waiters.removeFirst(takenCount)
         state.queuedRequestCount -= taken.reduce(0) { $0 + $1.requests.count }
         return taken
-    }
-}
-
-/// A dedicated OS thread: LMDB write transactions belong to the thread that began them, and the
-/// writer must never wait behind the cooperative task pool.
-private final class WriterThread: @unchecked Sendable {
-    private let body: @Sendable () -> Void
-
-    init(body: @escaping @Sendable () -> Void) {
-        self.body = body
-    }
-
-    func start() {
-        let retained = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        let code = pthread_create(&thread, nil, { argument in
-            let writer = Unmanaged<WriterThread>.fromOpaque(argument!).takeRetainedValue()
-            writer.body()
-            return nil
-        }, retained)
-        precondition(code == 0, "pthread_create failed with \(code)")
-        pthread_detach(thread)
     }
 }

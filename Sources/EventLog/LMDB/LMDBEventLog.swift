@@ -25,6 +25,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     private var directoryLock: DirectoryLock?
     private var head: LogHead
     private var queue: AppendQueue?
+    private let staging = RecordStaging(hashingInParallel: true)
     /// Set once under the exclusive side of `resizeLock`; read under its shared side.
     var isClosed = false
     private let commitCounter = Atomic<UInt64>(0)
@@ -152,7 +153,8 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             mdb_txn_abort(transaction)
             throw error
         }
-        var appender = BatchAppender(head: head)
+        var appender = BatchAppender(head: head, staging: staging)
+        defer { staging.reset() }
         let results: [Result<AppendResult, EventLogError>]
         do {
             results = try appender.append(requests, in: &writer)

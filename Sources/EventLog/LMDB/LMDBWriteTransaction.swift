@@ -28,16 +28,12 @@ struct LMDBWriteTransaction: LogWriteTransaction {
         try LMDBReads.streamVersion(streamId, cursor: streamCursor)
     }
 
-    mutating func writeRecord(
-        position: UInt64,
-        byteCount: Int,
-        encode: (UnsafeMutableRawBufferPointer) -> Void
-    ) throws {
-        var value = MDB_val(mv_size: byteCount, mv_data: nil)
+    mutating func writeRecord(position: UInt64, bytes: UnsafeRawBufferPointer) throws {
         try LMDB.withValue(of: position.bigEndian) { key in
-            try LMDB.check(mdb_put(transaction, tables.records, &key, &value, UInt32(MDB_APPEND | MDB_RESERVE)))
+            try LMDB.withValue(bytes) { value in
+                try LMDB.check(mdb_put(transaction, tables.records, &key, &value, UInt32(MDB_APPEND)))
+            }
         }
-        encode(UnsafeMutableRawBufferPointer(start: value.mv_data, count: byteCount))
     }
 
     /// One `MDB_MULTIPLE` put per stream and batch: LMDB finds the stream's key once for all

@@ -23,7 +23,8 @@ public final class InMemoryEventLog: EventLog {
         let outcome: (results: [Result<AppendResult, EventLogError>], lastPosition: UInt64) = storage.withLock { storage in
             if storage.closed { return (requests.map { _ in .failure(.closed) }, storage.head.lastPosition) }
             var transaction = InMemoryTransaction(base: storage)
-            var appender = BatchAppender(head: storage.head)
+            var appender = BatchAppender(head: storage.head, staging: storage.staging)
+            defer { storage.staging.reset() }
             do {
                 let results = try appender.append(requests, in: &transaction)
                 transaction.commit(into: &storage)
@@ -118,6 +119,7 @@ struct InMemoryStorage {
     var chain: [ChainLink] = []
     var head = LogHead.empty
     var closed = false
+    let staging = RecordStaging(hashingInParallel: false)
 
     func decodedRecord(at position: UInt64) throws -> RecordedEvent {
         try records[Int(position - 1)].withUnsafeBytes { (bytes) throws -> RecordedEvent in
@@ -146,16 +148,9 @@ private struct InMemoryTransaction: LogWriteTransaction {
         UInt64(base.streams[streamId]?.count ?? 0) + UInt64(index[streamId]?.count ?? 0)
     }
 
-    mutating func writeRecord(
-        position: UInt64,
-        byteCount: Int,
-        encode: (UnsafeMutableRawBufferPointer) -> Void
-    ) throws {
+    mutating func writeRecord(position: UInt64, bytes: UnsafeRawBufferPointer) throws {
         precondition(position == UInt64(base.records.count + records.count + 1))
-        records.append([UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-            encode(UnsafeMutableRawBufferPointer(buffer))
-            initialized = byteCount
-        })
+        records.append(Array(bytes))
     }
 
     mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws {

@@ -49,7 +49,7 @@ enum LogVerifier {
                 found = failure(position, "stream index does not point at this record (\(view.streamId) v\(view.streamVersion))")
                 return false
             }
-            hasher.add(position: position, record: bytes)
+            hasher.add(record: bytes)
             checked += 1
             expectedPosition += 1
             if let current = link, current.lastPosition == position {

@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A dedicated OS thread, for work that blocks or must never wait behind the cooperative task
+/// pool: LMDB write transactions belong to the thread that began them.
+final class WriterThread: @unchecked Sendable {
+    private let body: @Sendable () -> Void
+
+    init(body: @escaping @Sendable () -> Void) {
+        self.body = body
+    }
+
+    func start() {
+        let retained = Unmanaged.passRetained(self).toOpaque()
+        var thread = pthread_t()
+        let code = pthread_create(&thread, nil, { argument in
+            let writer = Unmanaged<WriterThread>.fromOpaque(argument!).takeRetainedValue()
+            writer.body()
+            return nil
+        }, retained)
+        precondition(code == 0, "pthread_create failed with \(code)")
+        pthread_detach(thread)
+    }
+}
