@@ -79,9 +79,94 @@ import Testing
         #expect(state.status == .resolved)
         #expect(state.replacementShipment == "r1")
         #expect(state.priceDifference == cny(-500))
+        #expect(state.differenceSettled)
         expectRefusal(.invalidTransition) { () throws(Refusal) in
-            try decide(.refund(payment: "p1", amount: cny(1), at: at(4)), received(kind))
+            try decide(.refund(payment: "p1", amount: cny(1), at: at(4)), received(kind) + arranged)
         }
+    }
+
+    @Test func refundsAnExchangeInsteadOfAReplacement() throws {
+        let kind = AfterSaleKind.exchange(replacements: [LineQuantity(sku: "shirt-l", quantity: 2)])
+        let refunded = try decide(.refund(payment: "p1", amount: cny(9_900), at: at(4)), received(kind))
+        #expect(afterSale(received(kind) + refunded).status == .resolved)
+    }
+
+    @Test func waitsForAPositiveDifferenceBeforeResolving() throws {
+        let kind = AfterSaleKind.exchange(replacements: [LineQuantity(sku: "shirt-l", quantity: 2)])
+        let arranged = try decide(
+            .arrangeReplacement(shipment: "r1", priceDifference: cny(700), at: at(4)), received(kind))
+        #expect(
+            arranged == [
+                .replacementArranged(shipment: "r1", priceDifference: cny(700), at: at(4)),
+                .differenceOwed(amount: cny(700), at: at(4)),
+            ])
+        let owing = received(kind) + arranged
+        #expect(afterSale(owing).status == .awaitingDifference)
+        expectRefusal(.invalidTransition) { () throws(Refusal) in try decide(.close(at: at(5)), owing) }
+        expectRefusal(.invalidTransition) { () throws(Refusal) in
+            try decide(.refund(payment: "p1", amount: cny(1), at: at(5)), owing)
+        }
+        expectRefusal(.invalidTransition) { () throws(Refusal) in
+            try decide(.recordDifferencePaid(at: at(5)), received(kind))
+        }
+        let paid = try decide(.recordDifferencePaid(at: at(5)), owing)
+        #expect(paid == [.differencePaid(amount: cny(700), at: at(5))])
+        let state = afterSale(owing + paid)
+        #expect(state.status == .resolved)
+        #expect(state.differenceSettled)
+        #expect(afterSale(owing + paid + [.closed(at: at(6))]).status == .closed)
+    }
+
+    @Test func reopensWhenTheReplacementIsCancelledAndKeepsTheQuotedDifference() throws {
+        let kind = AfterSaleKind.exchange(replacements: [LineQuantity(sku: "shirt-l", quantity: 2)])
+        let owing =
+            received(kind) + [
+                .replacementArranged(shipment: "r1", priceDifference: cny(700), at: at(4)),
+                .differenceOwed(amount: cny(700), at: at(4)),
+            ]
+        expectRefusal(.notFound) { () throws(Refusal) in
+            try decide(.recordReplacementCancelled(shipment: "r9", at: at(5)), owing)
+        }
+        expectRefusal(.invalidTransition) { () throws(Refusal) in
+            try decide(.recordReplacementCancelled(shipment: "r1", at: at(5)), received(kind))
+        }
+        let cancelled = try decide(.recordReplacementCancelled(shipment: "r1", at: at(5)), owing)
+        #expect(cancelled == [.replacementCancelled(shipment: "r1", at: at(5))])
+        let reopened = afterSale(owing + cancelled)
+        #expect(reopened.status == .goodsReceived)
+        #expect(reopened.replacementShipment == nil)
+        expectRefusal(.validationFailed) { () throws(Refusal) in
+            try decide(.arrangeReplacement(shipment: "r2", priceDifference: cny(900), at: at(6)), owing + cancelled)
+        }
+        let again = try decide(
+            .arrangeReplacement(shipment: "r2", priceDifference: cny(700), at: at(6)), owing + cancelled)
+        #expect(afterSale(owing + cancelled + again).status == .awaitingDifference)
+    }
+
+    @Test func aPaidDifferenceIsNotOwedAgainWhenTheReplacementIsArrangedAgain() throws {
+        let kind = AfterSaleKind.exchange(replacements: [LineQuantity(sku: "shirt-l", quantity: 2)])
+        let settled =
+            received(kind) + [
+                .replacementArranged(shipment: "r1", priceDifference: cny(700), at: at(4)),
+                .differenceOwed(amount: cny(700), at: at(4)), .differencePaid(amount: cny(700), at: at(5)),
+                .replacementCancelled(shipment: "r1", at: at(6)),
+            ]
+        let again = try decide(.arrangeReplacement(shipment: "r2", priceDifference: cny(700), at: at(7)), settled)
+        #expect(again == [.replacementArranged(shipment: "r2", priceDifference: cny(700), at: at(7))])
+        #expect(afterSale(settled + again).status == .resolved)
+    }
+
+    @Test func aCancelledClaimReplacementReturnsTheCaseToApproved() throws {
+        let claim = AfterSaleKind.claim(.missing)
+        let arranged = approved(claim) + [.replacementArranged(shipment: "r1", priceDifference: cny(0), at: at(3))]
+        let cancelled = try decide(.recordReplacementCancelled(shipment: "r1", at: at(4)), arranged)
+        #expect(afterSale(arranged + cancelled).status == .approved)
+    }
+
+    @Test func newEventTagsAreStable() {
+        #expect(AfterSaleEvent.replacementCancelled(shipment: "r1", at: at(1)).typeTag == 608)
+        #expect(AfterSaleEvent.differenceOwed(amount: cny(1), at: at(1)).typeTag == 609)
+        #expect(AfterSaleEvent.differencePaid(amount: cny(1), at: at(1)).typeTag == 610)
     }
 
     @Test func resolvesClaimsByRefundOrReplacementWithoutGoods() throws {

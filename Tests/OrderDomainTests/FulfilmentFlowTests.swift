@@ -85,5 +85,7 @@ import Testing
             .validationFailed,
             .stock(item, .reserve(order: "o9", quantity: 1, expiresAt: at(99), backorderAllowed: false, at: at(2))))
         shop.refuse(.validationFailed, .stock(item, .transferOut(quantity: 1, to: "w2", at: at(2))))
+        shop.refuse(
+            .validationFailed, .stock(item, .releaseReplacement(order: "o9", afterSale: "a1", quantity: 1, at: at(2))))
     }
 }

@@ -36,8 +36,16 @@ func checkInvariants(_ states: DomainStates, sourceLocation: SourceLocation = #_
             sourceLocation: sourceLocation)
         guard let placement = order.placement else { continue }
         if [.paid, .partiallyShipped, .shipped, .delivered, .completed].contains(order.status) {
+            let paidCharges = order.charges.filter(\.paid).reduce(0) { $0 + $1.amountMinorUnits }
             #expect(
-                order.paidMinorUnits >= placement.totalDue.minorUnits, "paid order \(id) is covered",
+                order.paidMinorUnits >= placement.totalDue.minorUnits + paidCharges,
+                "paid order \(id) and its paid charges are covered", sourceLocation: sourceLocation)
+        }
+        for charge in order.charges {
+            #expect(charge.amountMinorUnits > 0, sourceLocation: sourceLocation)
+            #expect(
+                charge.paid == (states.afterSale(charge.afterSale).status != .awaitingDifference),
+                "charge of \(charge.afterSale) is unpaid exactly while its case awaits the difference",
                 sourceLocation: sourceLocation)
         }
         for line in placement.lines {
@@ -48,6 +56,20 @@ func checkInvariants(_ states: DomainStates, sourceLocation: SourceLocation = #_
                 sourceLocation: sourceLocation)
         }
     }
+    for (id, afterSale) in states.afterSales where afterSale.status == .awaitingDifference {
+        let charged = afterSale.order.map { states.order($0).charges.contains { $0.afterSale == id } } ?? false
+        #expect(charged, "case \(id) awaits a difference the order charges", sourceLocation: sourceLocation)
+    }
+    for (id, shipment) in states.shipments {
+        guard case .replacement(let afterSale) = shipment.kind,
+            [.shipped, .inTransit, .delivered].contains(shipment.status)
+        else { continue }
+        let difference = states.afterSale(afterSale).priceDifference?.minorUnits ?? 0
+        #expect(
+            difference <= 0 || states.afterSale(afterSale).differenceSettled, "replacement \(id) left unpaid",
+            sourceLocation: sourceLocation)
+    }
+    checkCommittedStock(states, sourceLocation: sourceLocation)
     for (code, coupon) in states.coupons {
         guard let definition = coupon.definition else { continue }
         #expect(
@@ -63,6 +85,42 @@ func checkInvariants(_ states: DomainStates, sourceLocation: SourceLocation = #_
     for (id, member) in states.members {
         #expect(member.pointsBalance >= 0, "points of \(id)", sourceLocation: sourceLocation)
         #expect(member.storeCreditMinorUnits >= 0, "store credit of \(id)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Every paid order holds committed exactly its allocated units not backordered, less those
+/// its own parcels took away, plus the units of replacement parcels still in the warehouse.
+func checkCommittedStock(_ states: DomainStates, sourceLocation: SourceLocation) {
+    let live: [OrderStatus] = [.paid, .partiallyShipped, .shipped, .delivered, .completed]
+    for (orderID, order) in states.orders where live.contains(order.status) {
+        guard let placement = order.placement else { continue }
+        var expected: [StockItemID: Int64] = [:]
+        for allocation in placement.allocations {
+            let backordered = states.stock(allocation.item).reservations[orderID]?.backordered ?? 0
+            expected[allocation.item, default: 0] += allocation.quantity - backordered
+        }
+        for shipment in states.shipments.values where shipment.order == orderID {
+            guard let warehouse = shipment.warehouse else { continue }
+            for line in shipment.lines {
+                let item = StockItemID(sku: line.sku, warehouse: warehouse)
+                switch (shipment.kind, shipment.status) {
+                case (.order, .shipped), (.order, .inTransit), (.order, .delivered):
+                    expected[item, default: 0] -= line.quantity
+                case (.replacement, .created):
+                    expected[item, default: 0] += line.quantity
+                case (.order, _), (.replacement, _):
+                    break
+                }
+            }
+        }
+        for (item, stock) in states.stocks where stock.reservations[orderID] != nil && expected[item] == nil {
+            expected[item] = 0
+        }
+        for (item, units) in expected {
+            #expect(
+                (states.stock(item).reservations[orderID]?.committed ?? 0) == units, "committed \(item) for \(orderID)",
+                sourceLocation: sourceLocation)
+        }
     }
 }
 

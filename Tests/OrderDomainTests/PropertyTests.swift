@@ -58,6 +58,10 @@ import Testing
         }
         let tags = Set(simulation.shop.log.map { $0.typeTag / 100 })
         #expect(tags == [1, 2, 3, 4, 5, 6, 7, 8], "\(simulation.acceptedByKind.sorted { $0.key < $1.key })")
+        let afterSaleTags: Set<UInt16> = [216, 316, 317, 318, 608, 609, 610]
+        #expect(
+            afterSaleTags.isSubset(of: Set(simulation.shop.log.map(\.typeTag))),
+            "\(afterSaleTags.subtracting(Set(simulation.shop.log.map(\.typeTag))))")
         #expect(simulation.accepted > 300)
         #expect(replay(simulation.shop.log) == simulation.shop.states)
     }

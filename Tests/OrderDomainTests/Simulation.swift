@@ -14,6 +14,9 @@ struct Simulation {
     static let warehouses: [WarehouseID] = ["w0", "w1", "w2"]
     static let members: [MemberID] = ["m0", "m1", "m2", "m3"]
     static let coupons: [CouponCode] = ["C0", "C1"]
+    /// Steps before the simulation moves on to four new orders; long enough for most to reach
+    /// after-sale.
+    static let stepsPerOrderWindow = 300
 
     init() throws {
         var shop = Shop()
@@ -45,7 +48,7 @@ struct Simulation {
         let a = (op / 24) % 4
         let b = (op / 96) % 8
         let c = (op / 768) % 32
-        let order = try! OrderID("o\(a + 4 * (steps / 100))")
+        let order = try! OrderID("o\(a + 4 * (steps / Self.stepsPerOrderWindow))")
         if let command = command(kind, order, b, c), (try? shop.run(command)) != nil {
             accepted += 1
             acceptedByKind[kind, default: 0] += 1
@@ -184,22 +187,23 @@ struct Simulation {
     func afterSale(_ order: OrderID, _ state: OrderState, _ b: Int, _ c: Int) -> DomainCommand? {
         let id = try! AfterSaleID("\(order)-a\(b % 2)")
         let now = at(time)
-        switch shop.states.afterSale(id).status {
+        let current = shop.states.afterSale(id)
+        switch current.status {
         case .none:
             guard let line = state.placement?.lines.first, let member = state.placement?.member else { return nil }
             let kinds: [AfterSaleKind] = [
                 .return, .claim(.missing), .exchange(replacements: [LineQuantity(sku: "s0", quantity: 1)]),
+                .exchange(replacements: [LineQuantity(sku: "s3", quantity: 1)]),
             ]
             return .requestAfterSale(
-                id, order: order, member: member, kind: kinds[c % 3], lines: [LineQuantity(sku: line.sku, quantity: 1)],
+                id, order: order, member: member, kind: kinds[c % 4], lines: [LineQuantity(sku: line.sku, quantity: 1)],
                 reason: "r", at: now)
         case .requested:
             return c % 4 == 0 ? .afterSale(id, .decline(reason: "no", at: now)) : .afterSale(id, .approve(at: now))
         case .approved:
-            let sku = shop.states.afterSale(id).lines[0].sku
-            let units = [LineQuantity(sku: sku, quantity: 1)]
-            if case .claim = shop.states.afterSale(id).kind, c % 2 == 0 {
-                return .arrangeReplacement(id, shipment: shipmentID(order, 9), warehouse: "w0", at: now)
+            let units = [LineQuantity(sku: current.lines[0].sku, quantity: 1)]
+            if case .claim = current.kind, c % 2 == 0 {
+                return .arrangeReplacement(id, shipment: replacementID(id, c), warehouse: "w0", at: now)
             }
             return .afterSale(
                 id,
@@ -207,15 +211,66 @@ struct Simulation {
                     warehouse: Self.warehouses[c % 3], good: c % 2 == 0 ? units : [], damaged: c % 2 == 0 ? [] : units,
                     at: now))
         case .goodsReceived:
-            if case .return = shop.states.afterSale(id).kind {
-                return .refundAfterSale(id, payment: paymentID(order, b % 2), amount: cny(Int64(1 + c * 200)), at: now)
+            if case .return = current.kind {
+                return .refundAfterSale(id, payment: paymentID(order, b % 2), amount: cny(Int64(1 + c * 100)), at: now)
             }
-            return .arrangeReplacement(id, shipment: shipmentID(order, 8), warehouse: Self.warehouses[c % 3], at: now)
-        case .declined, .resolved:
+            if case .exchange = current.kind, c % 5 == 0 {
+                return .refundAfterSale(id, payment: paymentID(order, b % 2), amount: cny(Int64(1 + c * 50)), at: now)
+            }
+            return .arrangeReplacement(id, shipment: replacementID(id, c), warehouse: Self.warehouses[c % 3], at: now)
+        case .awaitingDifference:
+            guard c % 5 != 0, let parcel = current.replacementShipment else {
+                return current.replacementShipment.map { .shipment($0, .cancel(reason: "unpaid", at: now)) }
+            }
+            return payCharge(order, state, b) ?? .shipment(parcel, .markShipped(at: now))
+        case .resolved:
+            return replacementStep(id, current, c)
+        case .declined:
             return .afterSale(id, .close(at: now))
         case .closed:
             return nil
         }
+    }
+
+    /// Authorizes and captures what an order owes for an after-sale charge.
+    func payCharge(_ order: OrderID, _ state: OrderState, _ b: Int) -> DomainCommand? {
+        let now = at(time)
+        for index in 2..<4 {
+            let id = paymentID(order, index)
+            let payment = shop.states.payment(id)
+            let open = payment.authorizedMinorUnits - payment.capturedMinorUnits
+            if [.authorized, .captured].contains(payment.status), open > 0 {
+                return .payment(id, b % 4 == 0 ? .void(at: now) : .capture(amount: cny(open), at: now))
+            }
+            if payment.status == .none {
+                let due = state.amountDueMinorUnits - state.paidMinorUnits
+                return .authorizePayment(id, order: order, method: .alipay, amount: cny(due), at: now)
+            }
+        }
+        return nil
+    }
+
+    /// Moves a resolved case's replacement parcel on, or cancels it, or closes the case.
+    func replacementStep(_ id: AfterSaleID, _ current: AfterSaleState, _ c: Int) -> DomainCommand? {
+        let now = at(time)
+        guard let parcel = current.replacementShipment else { return .afterSale(id, .close(at: now)) }
+        let shipment = shop.states.shipment(parcel)
+        switch shipment.status {
+        case .created where c % 4 == 0:
+            return .shipment(parcel, .cancel(reason: "out of stock", at: now))
+        case .created:
+            return shipment.trackingNumber == nil
+                ? .shipment(parcel, .assignCarrier(carrier: "SF", trackingNumber: "R\(c)", at: now))
+                : .shipment(parcel, .markShipped(at: now))
+        case .shipped, .inTransit:
+            return c % 2 == 0 ? .shipment(parcel, .markDelivered(at: now)) : .afterSale(id, .close(at: now))
+        case .none, .delivered, .cancelled:
+            return .afterSale(id, .close(at: now))
+        }
+    }
+
+    func replacementID(_ afterSale: AfterSaleID, _ c: Int) -> ShipmentID {
+        try! ShipmentID("\(afterSale.rawValue)-r\(c % 8)")
     }
 
     func paymentID(_ order: OrderID, _ index: Int) -> PaymentID { try! PaymentID("\(order.rawValue)-p\(index)") }

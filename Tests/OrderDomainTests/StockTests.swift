@@ -185,6 +185,44 @@ import Testing
         }
     }
 
+    @Test func releasesACancelledReplacementBackToAvailable() throws {
+        let allocated = stocked + [.replacementAllocated(order: order, afterSale: "a1", quantity: 3, at: at(5))]
+        let events = try Stock.decide(
+            .releaseReplacement(order: order, afterSale: "a1", quantity: 3, at: at(6)), stock(allocated))
+        #expect(events == [.replacementReleased(order: order, afterSale: "a1", quantity: 3, at: at(6))])
+        let state = stock(allocated + events)
+        #expect(state.committed == 0)
+        #expect(state.available == 10)
+        #expect(state.reservations[order] == nil)
+    }
+
+    @Test func releasesOnlyTheReplacementUnitsOfAnOrderThatHoldsMore() throws {
+        let paid = reservedFor(4) + [.reservationCommitted(order: order, quantity: 4, at: at(3))]
+        let allocated = paid + [.replacementAllocated(order: order, afterSale: "a1", quantity: 2, at: at(5))]
+        let events = try Stock.decide(
+            .releaseReplacement(order: order, afterSale: "a1", quantity: 2, at: at(6)), stock(allocated))
+        let state = stock(allocated + events)
+        #expect(state.committed == 4)
+        #expect(state.reservations[order]?.committed == 4)
+        #expect(state.available == 6)
+    }
+
+    @Test func refusesToReleaseMoreThanIsCommittedOrForAnOrderHoldingNothing() throws {
+        let allocated = stocked + [.replacementAllocated(order: order, afterSale: "a1", quantity: 2, at: at(5))]
+        expectRefusal(.validationFailed) { () throws(Refusal) in
+            try Stock.decide(
+                .releaseReplacement(order: order, afterSale: "a1", quantity: 3, at: at(6)), stock(allocated))
+        }
+        expectRefusal(.validationFailed) { () throws(Refusal) in
+            try Stock.decide(
+                .releaseReplacement(order: order, afterSale: "a1", quantity: 0, at: at(6)), stock(allocated))
+        }
+        expectRefusal(.notFound) { () throws(Refusal) in
+            try Stock.decide(
+                .releaseReplacement(order: "o2", afterSale: "a1", quantity: 1, at: at(6)), stock(allocated))
+        }
+    }
+
     @Test func adjustsForEachReason() throws {
         let damage = try Stock.decide(.adjust(delta: -2, reason: .damage, at: at(2)), stock(stocked))
         let damaged = stock(stocked + damage)
@@ -232,5 +270,6 @@ import Testing
     @Test func eventTagsAreStable() {
         #expect(StockEvent.received(quantity: 1, at: at(1)).typeTag == 201)
         #expect(StockEvent.transferredIn(quantity: 1, from: "w", at: at(1)).typeTag == 215)
+        #expect(StockEvent.replacementReleased(order: "o", afterSale: "a", quantity: 1, at: at(1)).typeTag == 216)
     }
 }

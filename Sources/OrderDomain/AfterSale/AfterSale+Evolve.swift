@@ -23,8 +23,17 @@ extension AfterSale {
             next.status = .resolved
             next.replacementShipment = shipment
             next.priceDifference = priceDifference
+            if priceDifference.minorUnits <= 0 { next.differenceSettled = true }
         case .closed:
             next.status = .closed
+        case .replacementCancelled:
+            next.status = next.goodsReceived ? .goodsReceived : .approved
+            next.replacementShipment = nil
+        case .differenceOwed:
+            next.status = .awaitingDifference
+        case .differencePaid:
+            next.status = .resolved
+            next.differenceSettled = true
         }
         return next
     }

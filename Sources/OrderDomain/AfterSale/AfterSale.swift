@@ -24,19 +24,41 @@ public enum AfterSale {
         case .refund(let payment, let amount, let at):
             try require(state, in: settleable(state), "refund")
             try Validation.amount(amount, "amount")
-            if case .exchange = state.kind { throw .invalidTransition("refund of an exchange", from: "exchange") }
             return [.refunded(payment: payment, amount: amount, at: at)]
         case .arrangeReplacement(let shipment, let priceDifference, let at):
-            try require(state, in: settleable(state), "arrangeReplacement")
-            if case .return = state.kind { throw .invalidTransition("replacement for a return", from: "return") }
-            guard priceDifference.minorUnits.magnitude <= UInt64(Limits.amountMinorUnitsMax) else {
-                throw .validation("price difference is out of range")
+            return try decideReplacement(shipment, priceDifference, at, state)
+        case .recordReplacementCancelled(let shipment, let at):
+            try require(state, in: [.awaitingDifference, .resolved], "recordReplacementCancelled")
+            guard state.replacementShipment == shipment else {
+                throw Refusal(.notFound, "shipment \(shipment) is not the case's replacement")
             }
-            return [.replacementArranged(shipment: shipment, priceDifference: priceDifference, at: at)]
+            return [.replacementCancelled(shipment: shipment, at: at)]
+        case .recordDifferencePaid(let at):
+            try require(state, in: [.awaitingDifference], "recordDifferencePaid")
+            guard let owed = state.priceDifference else { throw Refusal(.notFound, "no price difference is owed") }
+            return [.differencePaid(amount: owed, at: at)]
         case .close(let at):
             try require(state, in: [.requested, .approved, .declined, .resolved], "close")
             return [.closed(at: at)]
         }
+    }
+
+    /// A replacement settles the case at once, unless the buyer owes a price difference not yet
+    /// paid; a re-arranged replacement keeps the difference first quoted.
+    static func decideReplacement(
+        _ shipment: ShipmentID, _ priceDifference: Money, _ at: Timestamp, _ state: AfterSaleState
+    ) throws(Refusal) -> [AfterSaleEvent] {
+        try require(state, in: settleable(state), "arrangeReplacement")
+        if case .return = state.kind { throw .invalidTransition("replacement for a return", from: "return") }
+        guard priceDifference.minorUnits.magnitude <= UInt64(Limits.amountMinorUnitsMax) else {
+            throw .validation("price difference is out of range")
+        }
+        if let quoted = state.priceDifference, quoted != priceDifference {
+            throw .validation("the price difference was quoted at \(quoted.minorUnits)")
+        }
+        let arranged = AfterSaleEvent.replacementArranged(shipment: shipment, priceDifference: priceDifference, at: at)
+        guard priceDifference.minorUnits > 0, !state.differenceSettled else { return [arranged] }
+        return [arranged, .differenceOwed(amount: priceDifference, at: at)]
     }
 
     /// Claims may settle without goods coming back; returns and exchanges settle on receipt.

@@ -34,6 +34,10 @@ public enum AfterSaleCommand: Sendable, Hashable, Codable {
     /// Settle the case with a replacement parcel; a positive difference is owed by the buyer,
     /// a negative one is refunded.
     case arrangeReplacement(shipment: ShipmentID, priceDifference: Money, at: Timestamp)
+    /// Reopen the case because its replacement parcel was cancelled before it left.
+    case recordReplacementCancelled(shipment: ShipmentID, at: Timestamp)
+    /// Record that the buyer's payments covered the price difference owed.
+    case recordDifferencePaid(at: Timestamp)
     /// Close the case.
     case close(at: Timestamp)
 }
@@ -55,6 +59,12 @@ public enum AfterSaleEvent: Sendable, Hashable, Codable {
     case replacementArranged(shipment: ShipmentID, priceDifference: Money, at: Timestamp)
     /// The case was closed.
     case closed(at: Timestamp)
+    /// The replacement parcel was cancelled before it left; the case waits to be settled again.
+    case replacementCancelled(shipment: ShipmentID, at: Timestamp)
+    /// The buyer owes a positive price difference before the replacement may leave.
+    case differenceOwed(amount: Money, at: Timestamp)
+    /// The buyer's payments covered the price difference.
+    case differencePaid(amount: Money, at: Timestamp)
 
     /// The stable tag the engine stores with the record; never reassigned.
     public var typeTag: UInt16 {
@@ -66,6 +76,9 @@ public enum AfterSaleEvent: Sendable, Hashable, Codable {
         case .refunded: 605
         case .replacementArranged: 606
         case .closed: 607
+        case .replacementCancelled: 608
+        case .differenceOwed: 609
+        case .differencePaid: 610
         }
     }
 }

@@ -10,6 +10,8 @@ public enum AfterSaleStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case declined
     /// Returned units arrived.
     case goodsReceived = "goods_received"
+    /// A replacement is arranged, but the buyer owes the price difference first.
+    case awaitingDifference = "awaiting_difference"
     /// Settled by refund or replacement.
     case resolved
     /// Closed.
@@ -34,11 +36,14 @@ public struct AfterSaleState: Sendable, Hashable, Codable {
     public internal(set) var refundedMinorUnits: Int64
     /// The replacement parcel, if any.
     public internal(set) var replacementShipment: ShipmentID?
-    /// What the buyer owes (positive) or was owed (negative) for an exchange.
+    /// What the buyer owes (positive) or was owed (negative) for an exchange; quoted at the
+    /// first arrangement and kept for any later one.
     public internal(set) var priceDifference: Money?
+    /// Whether the price difference was refunded or paid.
+    public internal(set) var differenceSettled: Bool
 
     /// The state before any event.
     public static let initial = AfterSaleState(
         status: .none, order: nil, member: nil, kind: nil, lines: [], goodsReceived: false, refundedMinorUnits: 0,
-        replacementShipment: nil, priceDifference: nil)
+        replacementShipment: nil, priceDifference: nil, differenceSettled: false)
 }

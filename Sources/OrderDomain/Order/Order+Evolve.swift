@@ -40,6 +40,13 @@ extension Order {
             next.returns[afterSale] = lines
         case .returnReleased(let afterSale, _):
             next.returns[afterSale] = nil
+        case .chargeAdded(let afterSale, let amount, _):
+            next.charges.append(OrderCharge(afterSale: afterSale, amountMinorUnits: amount.minorUnits, paid: false))
+        case .chargeCancelled(let afterSale, _):
+            next.charges.removeAll { $0.afterSale == afterSale }
+        case .chargePaid(let afterSale, _):
+            guard let index = next.charges.firstIndex(where: { $0.afterSale == afterSale }) else { break }
+            next.charges[index].paid = true
         }
         return next
     }

@@ -12,7 +12,39 @@ extension Order {
         if state.status == .awaitingPayment && paid >= placement.totalDue.minorUnits {
             return [recorded, .paid(at: at)]
         }
-        return [recorded]
+        guard state.owesCharge else { return [recorded] }
+        return [recorded] + chargesCovered(evolve(state, recorded), at)
+    }
+
+    static func decideCharge(
+        _ afterSale: AfterSaleID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement
+    ) throws(Refusal) -> [OrderEvent] {
+        try Validation.amount(amount, "charge")
+        try Validation.sameCurrency(amount, placement.currency)
+        guard state.returns[afterSale] != nil else { throw Refusal(.notFound, "no return \(afterSale) on the order") }
+        guard !state.charges.contains(where: { $0.afterSale == afterSale }) else {
+            throw Refusal(.alreadyExists, "\(afterSale) is already charged")
+        }
+        guard state.charges.count < Limits.chargesPerOrderMax else {
+            throw Refusal(.limitExceeded, "at most \(Limits.chargesPerOrderMax) charges per order")
+        }
+        _ = try Validation.add(state.amountDueMinorUnits, amount.minorUnits, "amount due")
+        let added = OrderEvent.chargeAdded(afterSale: afterSale, amount: amount, at: at)
+        return [added] + chargesCovered(evolve(state, added), at)
+    }
+
+    /// Captures beyond the total and the paid charges settle unpaid charges, oldest first,
+    /// each only once they cover it whole.
+    static func chargesCovered(_ state: OrderState, _ at: Timestamp) -> [OrderEvent] {
+        guard let placement = state.placement else { return [] }
+        var unallocated = state.paidMinorUnits - placement.totalDue.minorUnits
+        for charge in state.charges where charge.paid { unallocated -= charge.amountMinorUnits }
+        var covered: [OrderEvent] = []
+        for charge in state.charges where !charge.paid && charge.amountMinorUnits <= unallocated {
+            unallocated -= charge.amountMinorUnits
+            covered.append(.chargePaid(afterSale: charge.afterSale, at: at))
+        }
+        return covered
     }
 
     static func decideRefund(

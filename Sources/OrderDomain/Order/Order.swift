@@ -62,6 +62,14 @@ public enum Order {
                 throw Refusal(.notFound, "no return \(afterSale) on the order")
             }
             return [.returnReleased(afterSale: afterSale, at: at)]
+        case .addCharge(let afterSale, let amount, let at):
+            return try decideCharge(afterSale, amount, at, state, placement)
+        case .cancelCharge(let afterSale, let at):
+            guard let charge = state.charges.first(where: { $0.afterSale == afterSale }) else {
+                throw Refusal(.notFound, "no charge for \(afterSale) on the order")
+            }
+            guard !charge.paid else { throw .invalidTransition("cancelCharge", from: "paid") }
+            return [.chargeCancelled(afterSale: afterSale, at: at)]
         }
     }
 

@@ -28,4 +28,8 @@ public enum OrderCommand: Sendable, Hashable, Codable {
     case reserveReturn(afterSale: AfterSaleID, lines: [LineQuantity], at: Timestamp)
     /// Give back units set aside for an after-sale case that was declined or withdrawn.
     case releaseReturn(afterSale: AfterSaleID, at: Timestamp)
+    /// Raise what the buyer owes by an exchange's price difference, to be paid by a new payment.
+    case addCharge(afterSale: AfterSaleID, amount: Money, at: Timestamp)
+    /// Drop an unpaid charge because the replacement it was for was cancelled.
+    case cancelCharge(afterSale: AfterSaleID, at: Timestamp)
 }

@@ -30,6 +30,12 @@ public enum OrderEvent: Sendable, Hashable, Codable {
     case returnReserved(afterSale: AfterSaleID, lines: [LineQuantity], at: Timestamp)
     /// Units set aside for an after-sale case were given back.
     case returnReleased(afterSale: AfterSaleID, at: Timestamp)
+    /// The buyer owes an exchange's price difference on top of the order's total.
+    case chargeAdded(afterSale: AfterSaleID, amount: Money, at: Timestamp)
+    /// An unpaid charge was dropped because its replacement was cancelled.
+    case chargeCancelled(afterSale: AfterSaleID, at: Timestamp)
+    /// Captures cover the charge.
+    case chargePaid(afterSale: AfterSaleID, at: Timestamp)
 
     /// The stable tag the engine stores with the record; never reassigned.
     public var typeTag: UInt16 {
@@ -49,6 +55,9 @@ public enum OrderEvent: Sendable, Hashable, Codable {
         case .completed: 313
         case .returnReserved: 314
         case .returnReleased: 315
+        case .chargeAdded: 316
+        case .chargeCancelled: 317
+        case .chargePaid: 318
         }
     }
 }

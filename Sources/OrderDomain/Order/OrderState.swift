@@ -40,6 +40,16 @@ public struct OrderShipment: Sendable, Hashable, Codable {
     public internal(set) var status: OrderShipmentStatus
 }
 
+/// An after-sale price difference the buyer owes on top of the order's total.
+public struct OrderCharge: Sendable, Hashable, Codable {
+    /// The exchange it is for.
+    public let afterSale: AfterSaleID
+    /// What is owed, in minor units of the order's currency.
+    public let amountMinorUnits: Int64
+    /// Whether captures cover it.
+    public internal(set) var paid: Bool
+}
+
 /// The current state of one order, folded from its events.
 public struct OrderState: Sendable, Hashable, Codable {
     /// Where the order stands.
@@ -58,6 +68,8 @@ public struct OrderState: Sendable, Hashable, Codable {
     public internal(set) var shipments: [OrderShipment]
     /// Units set aside per open or settled after-sale case.
     public internal(set) var returns: [AfterSaleID: [LineQuantity]]
+    /// After-sale price differences owed on top of the total, in the order they arose.
+    public internal(set) var charges: [OrderCharge]
     /// Points earned on completion.
     public internal(set) var pointsEarned: Int64
     /// Earned points taken back by refunds so far.
@@ -68,9 +80,17 @@ public struct OrderState: Sendable, Hashable, Codable {
     /// The state before any event.
     public static let initial = OrderState(
         status: .none, onHold: false, placement: nil, payments: [], paidMinorUnits: 0, refundedMinorUnits: 0,
-        shipments: [], returns: [:], pointsEarned: 0, pointsReversed: 0,
+        shipments: [], returns: [:], charges: [], pointsEarned: 0, pointsReversed: 0,
         refundedAtCompletionMinorUnits: 0)
 
     /// Money that can still be refunded.
     public var refundableMinorUnits: Int64 { paidMinorUnits - refundedMinorUnits }
+
+    /// What the buyer must pay in all: the placement's total plus every charge.
+    public var amountDueMinorUnits: Int64 {
+        charges.reduce(placement?.totalDue.minorUnits ?? 0) { $0 + $1.amountMinorUnits }
+    }
+
+    /// Whether the buyer owes a charge that captures do not cover yet.
+    public var owesCharge: Bool { charges.contains { !$0.paid } }
 }

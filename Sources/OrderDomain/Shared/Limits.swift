@@ -24,6 +24,8 @@ public enum Limits {
     public static let shipmentsPerOrderMax = 100
     /// The most payments one order may be paid with.
     public static let paymentsPerOrderMax = 16
+    /// The most after-sale price differences one order may be charged.
+    public static let chargesPerOrderMax = 100
     /// The most provider callbacks one payment remembers for de-duplication.
     public static let callbacksPerPaymentMax = 64
     /// The most SKUs or categories one coupon may be scoped to.

@@ -49,4 +49,7 @@ public enum RefusalCode: String, Sendable, Hashable, Codable, CaseIterable {
     case notYetExpired = "not_yet_expired"
     /// A shipment cannot leave the warehouse without a carrier and tracking number.
     case trackingRequired = "tracking_required"
+    /// A replacement cannot leave the warehouse before the buyer pays the exchange's price
+    /// difference.
+    case priceDifferenceUnpaid = "price_difference_unpaid"
 }

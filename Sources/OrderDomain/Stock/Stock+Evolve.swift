@@ -46,6 +46,9 @@ extension Stock {
             reservation.committed += quantity
             reservation.paid = true
             next.reservations[order] = reservation
+        case .replacementReleased(let order, _, let quantity, _):
+            next.committed -= quantity
+            next.update(order) { $0.committed -= quantity }
         case .returnRestocked(_, _, let quantity, _):
             next.onHand += quantity
         case .returnWrittenOff(_, _, let quantity, _):

@@ -51,6 +51,13 @@ public enum Stock {
             try requireAvailable(state, quantity)
             try requireRoom(for: order, state)
             return [.replacementAllocated(order: order, afterSale: afterSale, quantity: quantity, at: at)]
+        case .releaseReplacement(let order, let afterSale, let quantity, let at):
+            try Validation.positive(quantity, "quantity")
+            let reservation = try held(order, state)
+            guard quantity <= reservation.committed else {
+                throw .validation("order \(order) has \(reservation.committed) committed, cannot release \(quantity)")
+            }
+            return [.replacementReleased(order: order, afterSale: afterSale, quantity: quantity, at: at)]
         case .restockReturn(let order, let afterSale, let quantity, let at):
             try Validation.positive(quantity, "quantity")
             try checkOnHandGrows(state, by: quantity)

@@ -42,6 +42,8 @@ public enum StockCommand: Sendable, Hashable, Codable {
     case deductForShipment(order: OrderID, shipment: ShipmentID, quantity: Int64, at: Timestamp)
     /// Commit units for a replacement sent under an after-sale case.
     case allocateReplacement(order: OrderID, afterSale: AfterSaleID, quantity: Int64, at: Timestamp)
+    /// Give back units committed for a replacement whose parcel was cancelled before it left.
+    case releaseReplacement(order: OrderID, afterSale: AfterSaleID, quantity: Int64, at: Timestamp)
     /// Put returned units in good condition back on hand.
     case restockReturn(order: OrderID, afterSale: AfterSaleID, quantity: Int64, at: Timestamp)
     /// Book returned units that arrived damaged as damaged, never sellable.

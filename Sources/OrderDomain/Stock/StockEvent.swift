@@ -32,6 +32,10 @@ public enum StockEvent: Sendable, Hashable, Codable {
     /// Units arrived from another warehouse.
     case transferredIn(quantity: Int64, from: WarehouseID, at: Timestamp)
 
+    /// Units committed for an after-sale replacement went back to available: its parcel was
+    /// cancelled before it left.
+    case replacementReleased(order: OrderID, afterSale: AfterSaleID, quantity: Int64, at: Timestamp)
+
     /// The stable tag the engine stores with the record; never reassigned.
     public var typeTag: UInt16 {
         switch self {
@@ -50,6 +54,7 @@ public enum StockEvent: Sendable, Hashable, Codable {
         case .damagedDisposed: 213
         case .transferredOut: 214
         case .transferredIn: 215
+        case .replacementReleased: 216
         }
     }
 }

@@ -24,11 +24,14 @@ public enum AfterSaleFlow {
     ) throws(Refusal) -> [DomainEvent] {
         let state = states.afterSale(id)
         switch command {
-        case .request, .refund, .arrangeReplacement:
+        case .request, .refund, .arrangeReplacement, .recordReplacementCancelled, .recordDifferencePaid:
             throw .validation("use the dedicated after-sale function for this step")
         case .approve:
             return try AfterSale.decide(command, state).map { .afterSale(id, $0) }
         case .decline(_, let at), .close(let at):
+            if let parcel = state.replacementShipment, states.shipment(parcel).status == .created {
+                throw .invalidTransition("close before the replacement leaves", from: "replacement \(parcel) created")
+            }
             let events = try AfterSale.decide(command, state).map { DomainEvent.afterSale(id, $0) }
             guard let orderID = state.order, [.requested, .approved].contains(state.status) else { return events }
             let released = try Order.decide(.releaseReturn(afterSale: id, at: at), states.order(orderID), policy)
@@ -51,7 +54,9 @@ public enum AfterSaleFlow {
         }
     }
 
-    /// Settles a return or claim with money back through one of the order's payments.
+    /// Settles a return, claim or exchange with money back through one of the order's
+    /// payments, never more than the case's units at the prices paid, plus a price difference
+    /// the buyer paid, less what the case already gave back.
     public static func refund(
         _ id: AfterSaleID, payment: PaymentID, amount: Money, at: Timestamp, _ states: some DomainStateReading,
         _ policy: DomainPolicy
@@ -61,11 +66,28 @@ public enum AfterSaleFlow {
         guard let orderID = state.order, states.payment(payment).order == orderID else {
             throw .validation("payment \(payment) did not pay for this order")
         }
-        let refundable = states.order(orderID).refundableMinorUnits
+        let order = states.order(orderID)
+        let refundable = order.refundableMinorUnits
         guard amount.minorUnits <= refundable else {
             throw Refusal(.amountExceedsRefundable, "\(refundable) refundable on the order, \(amount.minorUnits) asked")
         }
+        let owed = try caseRefundable(state, order)
+        guard amount.minorUnits <= owed else {
+            throw Refusal(.amountExceedsRefundable, "\(owed) refundable for this case, \(amount.minorUnits) asked")
+        }
         let refunded = try PaymentFlow.decide(payment, .refund(amount: amount, at: at), states, policy)
         return settled.map { .afterSale(id, $0) } + refunded
+    }
+
+    static func caseRefundable(_ state: AfterSaleState, _ order: OrderState) throws(Refusal) -> Int64 {
+        var value: Int64 = 0
+        for line in state.lines {
+            let price = order.placement?.lines.first { $0.sku == line.sku }?.unitPrice.minorUnits ?? 0
+            value = try Validation.add(value, try Validation.multiply(price, line.quantity, "case value"), "case value")
+        }
+        if state.differenceSettled, let difference = state.priceDifference {
+            value = try Validation.add(value, difference.minorUnits, "case value")
+        }
+        return value - state.refundedMinorUnits
     }
 }

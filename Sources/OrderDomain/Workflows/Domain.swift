@@ -57,8 +57,8 @@ public enum Domain {
         switch command {
         case .receive, .expectIncoming, .adjust, .setSafetyStock, .fillBackorder, .disposeDamaged, .transferIn:
             return
-        case .reserve, .commit, .release, .deductForShipment, .allocateReplacement, .restockReturn, .writeOffReturn,
-            .transferOut:
+        case .reserve, .commit, .release, .deductForShipment, .allocateReplacement, .releaseReplacement, .restockReturn,
+            .writeOffReturn, .transferOut:
             throw .validation("this stock step is taken by an order, shipment, after-sale or transfer workflow")
         }
     }

@@ -29,7 +29,7 @@ public enum DomainCommand: Sendable, Hashable, Codable {
     case releaseOrderHold(OrderID, at: Timestamp)
     /// Complete a delivered order.
     case completeOrder(OrderID, at: Timestamp)
-    /// Open a payment for an unpaid order.
+    /// Open a payment for what an order owes: its total while unpaid, or an after-sale charge.
     case authorizePayment(PaymentID, order: OrderID, method: PaymentMethod, amount: Money, at: Timestamp)
     /// Capture, void, refund, fail or record a provider callback on a payment.
     case payment(PaymentID, PaymentCommand)

@@ -11,6 +11,10 @@ extension PaymentFlow {
             let recorded = try Order.decide(.recordPayment(payment: paymentID, amount: amount, at: at), order, policy)
             var result = recorded.map { DomainEvent.order(orderID, $0) }
             if recorded.contains(.paid(at: at)) { result += try commitStock(order, at, states) }
+            for case .chargePaid(let afterSale, _) in recorded {
+                let paid = try AfterSale.decide(.recordDifferencePaid(at: at), states.afterSale(afterSale))
+                result += paid.map { .afterSale(afterSale, $0) }
+            }
             return result
         case .refunded(let amount, let at):
             let recorded = try Order.decide(.recordRefund(payment: paymentID, amount: amount, at: at), order, policy)

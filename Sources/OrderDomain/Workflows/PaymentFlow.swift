@@ -2,15 +2,18 @@
 /// refunds reduce what is refundable and reverse earned points, and store credit moves with
 /// payments made from it.
 public enum PaymentFlow {
-    /// Opens a payment for what an unpaid order still owes; store credit is taken at once.
+    /// Opens a payment for what an order still owes: its total while unpaid, or the
+    /// after-sale charges added later; store credit is taken at once.
     public static func authorize(
         _ id: PaymentID, order orderID: OrderID, method: PaymentMethod, amount: Money, at: Timestamp,
         _ states: some DomainStateReading
     ) throws(Refusal) -> [DomainEvent] {
         let order = states.order(orderID)
         guard let placement = order.placement else { throw Refusal(.notFound, "order \(orderID) was never placed") }
-        guard order.status == .awaitingPayment else { throw .invalidTransition("authorizePayment", from: order.status) }
-        let due = Money(minorUnits: placement.totalDue.minorUnits - order.paidMinorUnits, currency: placement.currency)
+        guard order.status == .awaitingPayment || (order.owesCharge && payableLater.contains(order.status)) else {
+            throw .invalidTransition("authorizePayment", from: order.status)
+        }
+        let due = Money(minorUnits: order.amountDueMinorUnits - order.paidMinorUnits, currency: placement.currency)
         let command = PaymentCommand.authorize(
             order: orderID, member: placement.member, method: method, amount: amount, amountDue: due, at: at)
         var events = try Payment.decide(command, states.payment(id)).map { DomainEvent.payment(id, $0) }
@@ -20,6 +23,9 @@ public enum PaymentFlow {
         }
         return events
     }
+
+    /// Where an order may still be charged for an after-sale price difference.
+    static let payableLater: [OrderStatus] = [.paid, .partiallyShipped, .shipped, .delivered, .completed]
 
     /// Applies a payment command (capture, void, refund, failure, provider callback) and its
     /// consequences on the order, its stock and the member.

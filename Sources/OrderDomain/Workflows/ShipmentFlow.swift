@@ -1,5 +1,6 @@
 /// Parcel steps and their consequences on the order and on stock: shipping deducts the
-/// units from the warehouse they leave.
+/// units from the warehouse they leave; a replacement parcel waits for its price difference
+/// and, when cancelled, gives its units back and reopens its after-sale case.
 public enum ShipmentFlow {
     /// Creates a parcel for some paid units of an order from one warehouse.
     public static func create(
@@ -31,6 +32,9 @@ public enum ShipmentFlow {
         }
         let state = states.shipment(id)
         let events = try Shipment.decide(command, state)
+        if case .replacement(let afterSale) = state.kind, case .markShipped = command {
+            try requireReplacementMayLeave(afterSale, state, states)
+        }
         var result = events.map { DomainEvent.shipment(id, $0) }
         guard let orderID = state.order, let warehouse = state.warehouse else { return result }
         for event in events {
@@ -59,6 +63,9 @@ public enum ShipmentFlow {
         case .delivered(let at):
             orderCommand = .recordDelivered(shipment: id, at: at)
         case .cancelled(_, let at):
+            if case .replacement(let afterSale) = state.kind {
+                return try cancelReplacement(id, afterSale, state, orderID, warehouse, at, states, policy)
+            }
             orderCommand = .cancelShipment(shipment: id, at: at)
         }
         guard case .order = state.kind, let orderCommand else { return result }
