@@ -23,9 +23,12 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     let notifier: CommitNotifier
     private let logger: Logger
     private var directoryLock: DirectoryLock?
-    private var head: LogHead
+    /// The tail every commit builds on; holding it is holding the right to write.
+    private let writer: Mutex<LogHead>
     private var queue: AppendQueue?
     private let staging = RecordStaging(hashingInParallel: true)
+    /// Auxiliary tables opened by name, for projections and checkpoints.
+    let auxiliaryTables = Mutex<[String: LMDBTable]>([:])
     /// Set once under the exclusive side of `resizeLock`; read under its shared side.
     var isClosed = false
     private let commitCounter = Atomic<UInt64>(0)
@@ -40,6 +43,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         if !options.readOnly { try Self.createDirectory(path) }
         directoryLock = options.readOnly ? nil : try DirectoryLock(directory: path)
         environment = try Self.openEnvironment(path: path, options: options)
+        let head: LogHead
         do {
             tables = try Self.openTables(environment, create: !options.readOnly)
             head = try Self.readHead(environment, tables: tables, tolerateDamage: options.readOnly)
@@ -47,9 +51,10 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             mdb_env_close(environment)
             throw error
         }
+        writer = Mutex(head)
         notifier = CommitNotifier(committedPosition: head.lastPosition)
         if !options.readOnly {
-            queue = AppendQueue { [unowned self] requests in self.commit(requests) }
+            queue = AppendQueue { [unowned self] requests in self.commit(requests, alongside: nil) }
         }
         logger.info(
             "event log opened",
@@ -121,12 +126,40 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         Statistics(commitCount: commitCounter.load(ordering: .relaxed), eventCount: eventCounter.load(ordering: .relaxed))
     }
 
-    // MARK: Writing (writer thread only)
+    // MARK: Writing
 
-    private func commit(_ requests: [AppendRequest]) -> [Result<AppendResult, EventLogError>] {
+    /// Writes to auxiliary tables in the same transaction as a batch of appends. It receives the
+    /// batch's results; it may run more than once for one batch (after the map grows), so it must
+    /// derive everything it writes from its inputs. Throwing fails the whole batch.
+    public typealias Alongside = ([Result<AppendResult, EventLogError>], inout LMDBTableWriter) throws -> Void
+
+    /// Appends a batch in one transaction and one commit on the calling thread, and returns once it
+    /// is durable: for a caller that is itself a single writer, such as an engine's sequencer,
+    /// which must also write its projections in the same transaction (`alongside`). Commits from
+    /// several threads are serialized.
+    public func commit(
+        _ requests: [AppendRequest],
+        alongside: Alongside?
+    ) -> [Result<AppendResult, EventLogError>] {
+        if options.readOnly {
+            return requests.map { _ in .failure(.invalidRequest(reason: "the log is open read-only")) }
+        }
+        return writer.withLock { head in commit(requests, alongside: alongside, head: &head) }
+    }
+
+    /// Runs `body` while no commit runs: LMDB opens named tables one transaction at a time.
+    func withWriterLock<Result>(_ body: () throws -> Result) throws -> Result {
+        try writer.withLock { _ in try body() }
+    }
+
+    private func commit(
+        _ requests: [AppendRequest],
+        alongside: Alongside?,
+        head: inout LogHead
+    ) -> [Result<AppendResult, EventLogError>] {
         while true {
             do {
-                return try commitOnce(requests)
+                return try commitOnce(requests, alongside: alongside, head: &head)
             } catch EventLogError.storageFull {
                 if !growMap() {
                     logger.error("event log full", metadata: ["map_size_bytes": "\(mapSizeBytes)"])
@@ -142,7 +175,11 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
 
     /// One write transaction: applies the batch, commits once (one fsync), publishes the new head.
     /// A batch that writes nothing (every request refused or repeated) is aborted: no write, no fsync.
-    private func commitOnce(_ requests: [AppendRequest]) throws -> [Result<AppendResult, EventLogError>] {
+    private func commitOnce(
+        _ requests: [AppendRequest],
+        alongside: Alongside?,
+        head: inout LogHead
+    ) throws -> [Result<AppendResult, EventLogError>] {
         var raw: OpaquePointer?
         try LMDB.check(mdb_txn_begin(environment, nil, 0, &raw))
         let transaction = raw!
@@ -156,15 +193,17 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         var appender = BatchAppender(head: head, staging: staging)
         defer { staging.reset() }
         let results: [Result<AppendResult, EventLogError>]
+        var tableWriter = LMDBTableWriter(transaction: transaction)
         do {
             results = try appender.append(requests, in: &writer)
+            try alongside?(results, &tableWriter)
         } catch {
             writer.close()
             mdb_txn_abort(transaction)
-            throw error
+            throw EventLogError.from(error)
         }
         writer.close()
-        guard appender.head != head else {
+        guard appender.head != head || tableWriter.wroteAnything else {
             mdb_txn_abort(transaction)
             return results
         }

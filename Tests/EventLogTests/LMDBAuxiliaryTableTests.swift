@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+/// Projections live in auxiliary tables written in the same transaction as their events.
+@Suite("LMDB auxiliary tables")
+struct LMDBAuxiliaryTableTests {
+    private struct Refused: Error {}
+
+    private func key(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test
+    func writesTablesInTheSameTransactionAsTheEvents() throws {
+        let scratch = ScratchDirectory()
+        let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)
+        let counts = try log.table(named: "counts")
+        #expect(try log.table(named: "counts") == counts)
+        let results = log.commit([Make.request(["order-1", "order-1"])]) { results, writer in
+            let positions = try results[0].get().positions
+            try key("order-1").withUnsafeBytes { key in
+                try withUnsafeBytes(of: positions.upperBound - 1) { try writer.put(counts, key: key, value: $0) }
+            }
+        }
+        #expect(try results[0].get().eventCount == 2)
+        let stored: UInt64? = try log.withSnapshot { reader in
+            #expect(reader.lastPosition == 2)
+            return try key("order-1").withUnsafeBytes { try reader.get(counts, key: $0)?.loadUnaligned(as: UInt64.self) }
+        }
+        #expect(stored == 2)
+    }
+
+    @Test
+    func writesNothingWhenTheTableWriterFails() throws {
+        let scratch = ScratchDirectory()
+        let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)
+        let counts = try log.table(named: "counts")
+        let results = log.commit([Make.request(["order-1"])]) { _, writer in
+            try key("order-1").withUnsafeBytes { try writer.put(counts, key: $0, value: $0) }
+            throw Refused()
+        }
+        #expect(throws: EventLogError.self) { try results[0].get() }
+        #expect(try log.lastPosition() == 0)
+        var entries = 0
+        try log.withSnapshot { reader in
+            try reader.forEach(counts, from: nil) { _, _ in
+                entries += 1
+                return true
+            }
+        }
+        #expect(entries == 0)
+    }
+
+    @Test
+    func refusesReservedAndEmptyTableNames() throws {
+        let scratch = ScratchDirectory()
+        let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)
+        for name in ["records", "streams", "commands", "chain", ""] {
+            #expect(throws: EventLogError.self) { try log.table(named: name) }
+        }
+    }
+}
