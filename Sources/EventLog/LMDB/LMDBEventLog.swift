@@ -25,7 +25,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     private var directoryLock: DirectoryLock?
     /// The tail every commit builds on; holding it is holding the right to write.
     private let writer: Mutex<LogHead>
-    private var queue: AppendQueue?
+    private var queue: GroupCommitQueue<AppendRequest, Result<AppendResult, EventLogError>>?
     private let staging = RecordStaging(hashingInParallel: true)
     /// Auxiliary tables opened by name, for projections and checkpoints.
     let auxiliaryTables = Mutex<[String: LMDBTable]>([:])
@@ -54,7 +54,18 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         writer = Mutex(head)
         notifier = CommitNotifier(committedPosition: head.lastPosition)
         if !options.readOnly {
-            queue = AppendQueue { [unowned self] requests in self.commit(requests, alongside: nil) }
+            queue = GroupCommitQueue(
+                queuedItemCountMax: EventLogLimits.queuedRequestCountMax,
+                batchWeightMax: EventLogLimits.commitEventCountMax,
+                weight: { $0.events.count },
+                refusal: { refusal in
+                    switch refusal {
+                    case .closed: .failure(.closed)
+                    case .overloaded(let count): .failure(.overloaded(queuedCountMax: count))
+                    }
+                },
+                commit: { [unowned self] requests in self.commit(requests, alongside: nil) }
+            )
         }
         logger.info(
             "event log opened",
