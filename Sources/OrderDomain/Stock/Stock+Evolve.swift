@@ -2,6 +2,12 @@ extension Stock {
     /// Folds one event into the state.
     public static func evolve(_ state: StockState, _ event: StockEvent) -> StockState {
         var next = state
+        evolve(&next, event)
+        return next
+    }
+
+    /// Folds one event into the state in place: a hot SKU's open holds are never copied.
+    public static func evolve(_ next: inout StockState, _ event: StockEvent) {
         switch event {
         case .received(let quantity, _), .transferredIn(let quantity, _, _):
             next.onHand += quantity
@@ -58,7 +64,6 @@ extension Stock {
         case .transferredOut(let quantity, _, _):
             next.onHand -= quantity
         }
-        return next
     }
 }
 

@@ -30,7 +30,7 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
             catalogs[id] = Catalog.evolve(catalog(id), event)
         case .stock(let id, let event):
             if stocks[id] == nil { addWarehouse(id) }
-            stocks[id] = Stock.evolve(stock(id), event)
+            Stock.evolve(&stocks[id, default: .initial], event)
         case .order(let id, let event):
             orders[id] = Order.evolve(order(id), event)
         case .payment(let id, let event):

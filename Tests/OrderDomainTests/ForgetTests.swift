@@ -1,14 +1,16 @@
 import OrderDomain
 import Testing
 
-/// A writer whose commit fails takes its batch back: the states must be exactly as before.
-@Suite("Undo")
-struct UndoTests {
+/// A writer whose commit fails forgets the aggregates its batch touched and folds their durable
+/// events again: the states must then equal those before the batch.
+@Suite("Forget and refold")
+struct ForgetTests {
     @Test
-    func undoRestoresEveryStateABatchTouched() throws {
+    func refoldingForgottenAggregatesRestoresTheStatesBeforeABatch() throws {
         var shop = try Shop.stocked()
         let before = shop.states
-        var undo = DomainUndoLog()
+        let durable = shop.log
+        var batch: [DomainEvent] = []
         let commands: [DomainCommand] = [
             shop.place("o1", [LineQuantity(sku: "shirt", quantity: 12)], coupon: "TENOFF", points: 100),
             .stock(StockItemID(sku: "cap", warehouse: "w9"), .receive(quantity: 4, at: at(20))),
@@ -16,12 +18,13 @@ struct UndoTests {
         ]
         for command in commands {
             let events = try Domain.decide(command, shop.states, shop.policy)
-            for event in events { shop.states.apply(event, recordingUndoIn: &undo) }
+            shop.states.apply(events)
+            batch += events
         }
-        #expect(!undo.isEmpty)
         #expect(shop.states != before)
-        shop.states.undo(&undo)
+        let touched = Set(batch.map(\.aggregate))
+        for aggregate in touched { shop.states.forget(aggregate) }
+        shop.states.apply(durable.filter { touched.contains($0.aggregate) })
         #expect(shop.states == before)
-        #expect(undo.isEmpty)
     }
 }
