@@ -54,3 +54,9 @@ public struct AppendResult: Sendable, Hashable {
     /// The positions the append's events occupy.
     public var positions: Range<UInt64> { firstPosition..<(firstPosition + UInt64(eventCount)) }
 }
+
+extension AppendRequest {
+    /// Why the log would refuse this request (a limit or rule it breaks), or nil when it would
+    /// take it: lets a writer check before it commits to the request's consequences.
+    public var invalidity: String? { BatchAppender.invalidity(of: self) }
+}

@@ -1,4 +1,5 @@
 import CLMDB
+import struct FoundationEssentials.UUID
 
 extension LMDBEventLog {
     func withReadTransaction<Result>(
@@ -113,5 +114,18 @@ extension LMDBEventLog {
             throw EventLogError.invalidRequest(reason: "read limit \(limit) is outside 1...\(EventLogLimits.readLimitMax)")
         }
         return limit
+    }
+}
+
+extension LMDBEventLog {
+    /// What earlier appends with these command ids wrote (nil for ids never seen), from one
+    /// snapshot: how a sequencer recognises a retried command before deciding it again.
+    public func commandOutcomes(_ commandIds: [UUID]) throws -> [AppendResult?] {
+        try withReadTransaction { transaction in
+            try commandIds.map { id in
+                try LMDBReads.commandOutcome(id, transaction: transaction.transaction, tables: tables)
+                    .map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
+            }
+        }
     }
 }

@@ -1,0 +1,2 @@
+@_exported import EventLog
+@_exported import OrderDomain
