@@ -22,8 +22,11 @@ run: build
 	$(SWIFT) run -c release order-engine append-load --data $(DATA)
 	$(SWIFT) run -c release order-engine verify --data $(DATA)
 
+## Unit and integration tests, then end-to-end checks of the command line.
 test: deps
 	$(SWIFT) test
+	$(SWIFT) build --product order-engine
+	Tests/cli/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 
 ## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
 bench: deps
