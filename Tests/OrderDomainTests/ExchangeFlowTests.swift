@@ -167,4 +167,55 @@ import Testing
         try shop.run(.releaseOrderHold("o1", at: at(55)))
         try shop.run(.shipment("r1", .markShipped(at: at(56))))
     }
+
+    @Test func cancellingAReplacementVoidsThePaymentOpenedForItsCharge() throws {
+        var shop = try owingShop()
+        try shop.run(.arrangeReplacement("a1", shipment: "r1", warehouse: "w1", at: at(53)))
+        try shop.run(.authorizePayment("p2", order: "o1", method: .card, amount: cny(4_900), at: at(54)))
+        let events = try shop.run(.shipment("r1", .cancel(reason: "out of stock", at: at(55))))
+        #expect(events.contains(.payment("p2", .voided(at: at(55)))))
+        #expect(events.contains(.order("o1", .authorizationReleased(payment: "p2", amount: cny(4_900), at: at(55)))))
+        #expect(shop.states.order("o1").openAuthorizedMinorUnits == 24_800)
+        shop.refuse(.invalidTransition, .payment("p2", .capture(amount: cny(4_900), at: at(56))))
+        checkInvariants(shop.states)
+    }
+}
+
+extension ExchangeFlowTests {
+    @Test func aChargePaidAfterCompletionEarnsPointsAtTheSameRate() throws {
+        var shop = try owingShop()
+        try shop.run(.completeOrder("o1", at: at(52)))
+        #expect(shop.states.member("m1").pointsBalance == 1_248)
+        try shop.run(.arrangeReplacement("a1", shipment: "r1", warehouse: "w1", at: at(53)))
+        try shop.run(.authorizePayment("p2", order: "o1", method: .card, amount: cny(4_900), at: at(54)))
+        let events = try shop.run(.payment("p2", .capture(amount: cny(4_900), at: at(55))))
+        #expect(events.contains(.order("o1", .chargePointsEarned(afterSale: "a1", points: 49, at: at(55)))))
+        #expect(events.contains(.member("m1", .pointsEarned(order: "o1", points: 49, at: at(55)))))
+        #expect(shop.states.member("m1").pointsBalance == 1_297)
+        #expect(shop.states.order("o1").pointsEarned == 297)
+        checkInvariants(shop.states)
+    }
+
+    @Test func aChargePaidBeforeCompletionCountsOnlyAtCompletion() throws {
+        var shop = try owingShop()
+        try shop.run(.arrangeReplacement("a1", shipment: "r1", warehouse: "w1", at: at(53)))
+        try shop.run(.authorizePayment("p2", order: "o1", method: .card, amount: cny(4_900), at: at(54)))
+        let events = try shop.run(.payment("p2", .capture(amount: cny(4_900), at: at(55))))
+        #expect(!events.contains { $0.typeTag == 322 || $0.typeTag == 710 })
+        try shop.run(.completeOrder("o1", at: at(56)))
+        #expect(shop.states.order("o1").pointsEarned == 297)
+        #expect(shop.states.member("m1").pointsBalance == 1_297)
+    }
+
+    @Test func refundingALateChargeReversesItsPointsToo() throws {
+        var shop = try owingShop()
+        try shop.run(.completeOrder("o1", at: at(52)))
+        try shop.run(.arrangeReplacement("a1", shipment: "r1", warehouse: "w1", at: at(53)))
+        try shop.run(.authorizePayment("p2", order: "o1", method: .card, amount: cny(4_900), at: at(54)))
+        try shop.run(.payment("p2", .capture(amount: cny(4_900), at: at(55))))
+        try shop.run(.payment("p1", .refund(amount: cny(24_800), at: at(56))))
+        try shop.run(.payment("p2", .refund(amount: cny(4_900), at: at(57))))
+        #expect(shop.states.order("o1").pointsReversed == 297)
+        #expect(shop.states.member("m1").pointsBalance == 1_000)
+    }
 }

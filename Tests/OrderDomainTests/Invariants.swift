@@ -29,7 +29,11 @@ func checkInvariants(_ states: DomainStates, sourceLocation: SourceLocation = #_
         #expect(
             payment.authorizedMinorUnits <= payment.amountDueMinorUnits, "authorization within due \(id)",
             sourceLocation: sourceLocation)
+        #expect(
+            payment.capturedMinorUnits + payment.releasedMinorUnits <= payment.authorizedMinorUnits,
+            "capture and release within authorization \(id)", sourceLocation: sourceLocation)
     }
+    checkOrderPayments(states, sourceLocation: sourceLocation)
     for (id, order) in states.orders {
         #expect(
             0 <= order.refundedMinorUnits && order.refundedMinorUnits <= order.paidMinorUnits, "order refunds \(id)",
@@ -48,9 +52,13 @@ func checkInvariants(_ states: DomainStates, sourceLocation: SourceLocation = #_
                 "charge of \(charge.afterSale) is unpaid exactly while its case awaits the difference",
                 sourceLocation: sourceLocation)
         }
+        let returned = Set(order.returns.values.flatMap { $0.map(\.sku) })
+        for sku in returned.union(placement.lines.map(\.sku)) {
+            #expect(
+                order.returnQuantity(sku) <= order.deliveredQuantity(sku), "returns of \(sku) on \(id)",
+                sourceLocation: sourceLocation)
+        }
         for line in placement.lines {
-            let delivered = order.quantity(line.sku, inShipmentsAtLeast: .delivered)
-            #expect(order.returnQuantity(line.sku) <= delivered, "returns of \(id)", sourceLocation: sourceLocation)
             #expect(
                 order.quantity(line.sku, inShipmentsAtLeast: .allocated) <= line.quantity, "parcels of \(id)",
                 sourceLocation: sourceLocation)
@@ -85,6 +93,32 @@ func checkInvariants(_ states: DomainStates, sourceLocation: SourceLocation = #_
     for (id, member) in states.members {
         #expect(member.pointsBalance >= 0, "points of \(id)", sourceLocation: sourceLocation)
         #expect(member.storeCreditMinorUnits >= 0, "store credit of \(id)", sourceLocation: sourceLocation)
+    }
+}
+
+/// An order's payments together never capture, nor hold open, more than it owes, and the
+/// order sees each payment's authorization exactly as the payment does.
+func checkOrderPayments(_ states: DomainStates, sourceLocation: SourceLocation) {
+    for (id, order) in states.orders where order.placement != nil {
+        #expect(
+            order.paidMinorUnits <= order.amountDueMinorUnits, "captures of \(id) within its amount due",
+            sourceLocation: sourceLocation)
+        #expect(
+            order.openAuthorizedMinorUnits <= order.amountDueMinorUnits, "open authorizations of \(id) within due",
+            sourceLocation: sourceLocation)
+        #expect(
+            order.paidMinorUnits == order.authorizations.reduce(0) { $0 + $1.capturedMinorUnits },
+            "captures of \(id) all come from its authorizations", sourceLocation: sourceLocation)
+        for authorization in order.authorizations {
+            let payment = states.payment(authorization.payment)
+            #expect(payment.order == id, sourceLocation: sourceLocation)
+            #expect(payment.authorizedMinorUnits == authorization.authorizedMinorUnits, sourceLocation: sourceLocation)
+            #expect(payment.capturedMinorUnits == authorization.capturedMinorUnits, sourceLocation: sourceLocation)
+            #expect(
+                payment.authorizedMinorUnits - payment.capturedMinorUnits - payment.uncapturedMinorUnits
+                    == authorization.releasedMinorUnits,
+                "released of \(authorization.payment)", sourceLocation: sourceLocation)
+        }
     }
 }
 

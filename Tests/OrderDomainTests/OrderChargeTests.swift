@@ -14,17 +14,21 @@ import Testing
         try Order.decide(command, order(events), policy)
     }
 
-    @Test func aChargeRaisesWhatIsDueUntilCapturesCoverIt() throws {
+    @Test func aChargeRaisesWhatIsDueUntilACaptureCoversItWhole() throws {
         let added = try decide(.addCharge(afterSale: "a1", amount: cny(4_900), at: at(61)), returning)
         #expect(added == [.chargeAdded(afterSale: "a1", amount: cny(4_900), at: at(61))])
         let charged = order(returning + added)
         #expect(charged.amountDueMinorUnits == 29_700)
         #expect(charged.owesCharge)
-        let part = try decide(.recordPayment(payment: "p2", amount: cny(4_000), at: at(62)), returning + added)
-        #expect(part == [.paymentRecorded(payment: "p2", amount: cny(4_000), at: at(62))])
-        let rest = try decide(.recordPayment(payment: "p2", amount: cny(900), at: at(63)), returning + added + part)
-        #expect(rest.last == .chargePaid(afterSale: "a1", at: at(63)))
-        #expect(!order(returning + added + part + rest).owesCharge)
+        expectRefusal(.chargePartlyPaid) { () throws(Refusal) in
+            try decide(.recordPayment(payment: "p2", amount: cny(4_000), at: at(62)), returning + added)
+        }
+        expectRefusal(.amountExceedsDue) { () throws(Refusal) in
+            try decide(.recordPayment(payment: "p2", amount: cny(4_901), at: at(62)), returning + added)
+        }
+        let paid = try decide(.recordPayment(payment: "p2", amount: cny(4_900), at: at(63)), returning + added)
+        #expect(paid.last == .chargePaid(afterSale: "a1", at: at(63)))
+        #expect(!order(returning + added + paid).owesCharge)
     }
 
     @Test func capturesSettleTheFirstChargeTheyCoverWhole() throws {

@@ -78,4 +78,45 @@ import Testing
         #expect(shop.states.member("m1").pointsBalance == 0)
         shop.refuse(.amountExceedsCaptured, .payment("p1", .refund(amount: cny(1), at: at(61))))
     }
+
+    @Test func twoPaymentsOpenedAtOnceCannotBothTakeTheWholeAmount() throws {
+        var shop = try Shop.stocked()
+        try shop.run(shop.place("o1", [line("shirt", 1)]))
+        try shop.run(.authorizePayment("p1", order: "o1", method: .alipay, amount: cny(9_900), at: at(20)))
+        shop.refuse(
+            .amountExceedsDue, .authorizePayment("p2", order: "o1", method: .card, amount: cny(9_900), at: at(20)))
+        shop.refuse(.amountExceedsDue, .authorizePayment("p2", order: "o1", method: .card, amount: cny(1), at: at(20)))
+        try shop.run(.payment("p1", .capture(amount: cny(9_900), at: at(21))))
+        #expect(shop.states.order("o1").paidMinorUnits == 9_900)
+        checkInvariants(shop.states)
+    }
+
+    @Test func aPartlyCapturedPaymentReleasesTheRestSoAnotherCanFinish() throws {
+        var shop = try Shop.stocked()
+        try shop.run(shop.place("o1", [line("shirt", 1)]))
+        try shop.run(.authorizePayment("p1", order: "o1", method: .alipay, amount: cny(9_900), at: at(20)))
+        try shop.run(.payment("p1", .capture(amount: cny(5_000), at: at(21))))
+        shop.refuse(
+            .amountExceedsDue, .authorizePayment("p2", order: "o1", method: .card, amount: cny(4_900), at: at(22)))
+        let released = try shop.run(.payment("p1", .releaseAuthorization(amount: cny(4_900), at: at(22))))
+        #expect(released.map(\.typeTag) == [407, 320])
+        shop.refuse(.amountExceedsAuthorized, .payment("p1", .capture(amount: cny(1), at: at(23))))
+        try shop.run(.authorizePayment("p2", order: "o1", method: .card, amount: cny(4_900), at: at(23)))
+        let paid = try shop.run(.payment("p2", .capture(amount: cny(4_900), at: at(24))))
+        #expect(paid.contains(.order("o1", .paid(at: at(24)))))
+        checkInvariants(shop.states)
+    }
+
+    @Test func aVoidedStoreCreditPaymentFreesTheOrderAndTheCredit() throws {
+        var shop = try Shop.stocked()
+        try shop.run(.member("m1", .addStoreCredit(cny(20_000), reason: "gift card", at: at(2))))
+        try shop.run(shop.place("o1", [line("shirt", 1)]))
+        try shop.run(.authorizePayment("p1", order: "o1", method: .storeCredit, amount: cny(9_900), at: at(20)))
+        let voided = try shop.run(.payment("p1", .void(at: at(21))))
+        #expect(voided.map(\.typeTag) == [403, 320, 714])
+        #expect(shop.states.order("o1").openAuthorizedMinorUnits == 0)
+        #expect(shop.states.member("m1").storeCreditMinorUnits == 20_000)
+        try shop.run(.authorizePayment("p2", order: "o1", method: .alipay, amount: cny(9_900), at: at(22)))
+        checkInvariants(shop.states)
+    }
 }

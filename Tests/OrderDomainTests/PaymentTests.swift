@@ -89,3 +89,26 @@ import Testing
         #expect(payment(authorized + failed).status == .failed)
     }
 }
+
+extension PaymentTests {
+    @Test func releasesWhatIsAuthorizedAndNotCaptured() throws {
+        let part = try decide(.capture(amount: cny(4_000), at: at(2)), authorized)
+        expectRefusal(.amountExceedsAuthorized) { () throws(Refusal) in
+            try decide(.releaseAuthorization(amount: cny(6_001), at: at(3)), authorized + part)
+        }
+        let released = try decide(.releaseAuthorization(amount: cny(6_000), at: at(3)), authorized + part)
+        #expect(released == [.authorizationReleased(amount: cny(6_000), at: at(3))])
+        let state = payment(authorized + part + released)
+        #expect(state.status == .captured)
+        #expect(state.uncapturedMinorUnits == 0)
+        expectRefusal(.amountExceedsAuthorized) { () throws(Refusal) in
+            try decide(.capture(amount: cny(1), at: at(4)), authorized + part + released)
+        }
+        expectRefusal(.invalidTransition) { () throws(Refusal) in
+            try decide(.releaseAuthorization(amount: cny(1), at: at(4)), authorized + [.voided(at: at(2))])
+        }
+        expectRefusal(.currencyMismatch) { () throws(Refusal) in
+            try decide(.releaseAuthorization(amount: usd(1), at: at(4)), authorized)
+        }
+    }
+}

@@ -64,16 +64,16 @@ struct Simulation {
         case 0, 1:
             return place(order, b, c)
         case 2:
-            guard let placement = state.placement else { return nil }
-            let due = placement.totalDue.minorUnits - state.paidMinorUnits
-            let method: PaymentMethod = b % 3 == 0 ? .storeCredit : .alipay
-            return .authorizePayment(
-                paymentID(order, b % 2), order: order, method: method, amount: cny(max(1, due - Int64(c % 2))), at: now)
+            return authorize(order, state, b, c)
         case 3:
-            let payment = shop.states.payment(paymentID(order, b % 2))
-            let open = payment.authorizedMinorUnits - payment.capturedMinorUnits
-            return .payment(
-                paymentID(order, b % 2), .capture(amount: cny(max(1, c % 3 == 0 ? open / 2 : open)), at: now))
+            let id = paymentID(order, b % 2)
+            let open = shop.states.payment(id).uncapturedMinorUnits
+            switch c % 4 {
+            case 0: return .payment(id, .capture(amount: cny(max(1, open / 2)), at: now))
+            case 1: return .payment(id, .void(at: now))
+            case 2: return .payment(id, .releaseAuthorization(amount: cny(max(1, open / 2)), at: now))
+            default: return .payment(id, .capture(amount: cny(max(1, open)), at: now))
+            }
         case 4:
             return .payment(
                 paymentID(order, b % 2),
@@ -129,6 +129,7 @@ struct Simulation {
     /// The natural next step of the order's life, so random runs reach shipping and after-sale.
     func advance(_ order: OrderID, _ state: OrderState, _ b: Int, _ c: Int) -> DomainCommand? {
         let now = at(time)
+        if state.owesCharge, c % 5 != 0, let pay = payCharge(order, state, b) { return pay }
         switch state.status {
         case .none:
             return place(order, b, c)
@@ -136,13 +137,18 @@ struct Simulation {
             for index in 0..<2 {
                 let id = paymentID(order, index)
                 let payment = shop.states.payment(id)
-                if payment.status == .none, let placement = state.placement {
-                    let due = placement.totalDue.minorUnits - state.paidMinorUnits
-                    return .authorizePayment(id, order: order, method: .alipay, amount: cny(due), at: now)
+                let room = state.amountDueMinorUnits - state.openAuthorizedMinorUnits
+                if payment.status == .none, room > 0 {
+                    return .authorizePayment(id, order: order, method: .alipay, amount: cny(room), at: now)
                 }
-                let open = payment.authorizedMinorUnits - payment.capturedMinorUnits
-                if [.authorized, .captured].contains(payment.status), open > 0 {
-                    return .payment(id, .capture(amount: cny(open), at: now))
+                let open = payment.uncapturedMinorUnits
+                if open > 0 {
+                    switch c % 6 {
+                    case 0: return .payment(id, .capture(amount: cny(max(1, open / 2)), at: now))
+                    case 1 where payment.capturedMinorUnits > 0:
+                        return .payment(id, .releaseAuthorization(amount: cny(open), at: now))
+                    default: return .payment(id, .capture(amount: cny(open), at: now))
+                    }
                 }
             }
             return nil
@@ -232,19 +238,35 @@ struct Simulation {
         }
     }
 
+    /// Opens one of two payments for the whole amount due, half of it, or what other
+    /// payments leave, so payments race for the same order.
+    func authorize(_ order: OrderID, _ state: OrderState, _ b: Int, _ c: Int) -> DomainCommand? {
+        guard state.placement != nil else { return nil }
+        let due = state.amountDueMinorUnits - state.paidMinorUnits
+        let room = state.amountDueMinorUnits - state.openAuthorizedMinorUnits
+        let amount = [due, due / 2, room][c % 3]
+        let method: PaymentMethod = b % 3 == 0 ? .storeCredit : .alipay
+        return .authorizePayment(
+            paymentID(order, b % 2), order: order, method: method, amount: cny(max(1, amount)), at: at(time))
+    }
+
     /// Authorizes and captures what an order owes for an after-sale charge.
     func payCharge(_ order: OrderID, _ state: OrderState, _ b: Int) -> DomainCommand? {
         let now = at(time)
-        for index in 2..<4 {
+        for index in 0..<8 {
             let id = paymentID(order, index)
             let payment = shop.states.payment(id)
-            let open = payment.authorizedMinorUnits - payment.capturedMinorUnits
-            if [.authorized, .captured].contains(payment.status), open > 0 {
-                return .payment(id, b % 4 == 0 ? .void(at: now) : .capture(amount: cny(open), at: now))
+            let open = payment.uncapturedMinorUnits
+            if open > 0 {
+                switch b % 8 {
+                case 0: return .payment(id, .void(at: now))
+                case 1: return .payment(id, .capture(amount: cny(max(1, open / 2)), at: now))
+                default: return .payment(id, .capture(amount: cny(open), at: now))
+                }
             }
-            if payment.status == .none {
-                let due = state.amountDueMinorUnits - state.paidMinorUnits
-                return .authorizePayment(id, order: order, method: .alipay, amount: cny(due), at: now)
+            let room = state.amountDueMinorUnits - state.openAuthorizedMinorUnits
+            if index >= 2, payment.status == .none, room > 0 {
+                return .authorizePayment(id, order: order, method: .alipay, amount: cny(room), at: now)
             }
         }
         return nil

@@ -6,9 +6,20 @@ extension Order {
         case .placed(let placement):
             next.status = .awaitingPayment
             next.placement = placement
+        case .paymentAuthorized(let payment, let amount, _):
+            next.authorizations.append(
+                OrderAuthorization(
+                    payment: payment, authorizedMinorUnits: amount.minorUnits, capturedMinorUnits: 0,
+                    releasedMinorUnits: 0))
+        case .authorizationReleased(let payment, let amount, _):
+            guard let index = next.authorizationIndex(payment) else { break }
+            next.authorizations[index].releasedMinorUnits += amount.minorUnits
         case .paymentRecorded(let payment, let amount, _):
             if !next.payments.contains(payment) { next.payments.append(payment) }
             next.paidMinorUnits += amount.minorUnits
+            if let index = next.authorizationIndex(payment) {
+                next.authorizations[index].capturedMinorUnits += amount.minorUnits
+            }
         case .paid:
             next.status = .paid
         case .refundRecorded(_, let amount, let pointsReversed, _):
@@ -36,6 +47,10 @@ extension Order {
             next.status = .completed
             next.pointsEarned = pointsEarned
             next.refundedAtCompletionMinorUnits = next.refundedMinorUnits
+        case .replacementDelivered(let afterSale, let shipment, let lines, _):
+            next.replacements.append(OrderReplacement(afterSale: afterSale, shipment: shipment, lines: lines))
+        case .chargePointsEarned(_, let points, _):
+            next.pointsEarned += points
         case .returnReserved(let afterSale, let lines, _):
             next.returns[afterSale] = lines
         case .returnReleased(let afterSale, _):
@@ -56,5 +71,9 @@ extension OrderState {
     mutating func setShipment(_ id: ShipmentID, _ status: OrderShipmentStatus) {
         guard let index = shipments.firstIndex(where: { $0.id == id }) else { return }
         shipments[index].status = status
+    }
+
+    func authorizationIndex(_ payment: PaymentID) -> Int? {
+        authorizations.firstIndex { $0.payment == payment }
     }
 }

@@ -33,11 +33,23 @@ extension Order {
         try LineQuantity.validate(lines)
         guard state.returns[afterSale] == nil else { throw Refusal(.alreadyExists, "return \(afterSale) exists") }
         for line in lines {
-            let delivered = state.quantity(line.sku, inShipmentsAtLeast: .delivered)
-            let open = delivered - state.returnQuantity(line.sku)
+            let open = state.deliveredQuantity(line.sku) - state.returnQuantity(line.sku)
             guard line.quantity <= open else {
                 throw Refusal(.returnExceedsDelivered, "only \(open) delivered units of \(line.sku) can be returned")
             }
+        }
+    }
+
+    static func decideReplacementDelivered(
+        _ afterSale: AfterSaleID, _ shipment: ShipmentID, _ lines: [LineQuantity], _ state: OrderState
+    ) throws(Refusal) {
+        try LineQuantity.validate(lines)
+        guard state.returns[afterSale] != nil else { throw Refusal(.notFound, "no return \(afterSale) on the order") }
+        guard !state.replacements.contains(where: { $0.shipment == shipment }) else {
+            throw Refusal(.alreadyExists, "replacement \(shipment) is already delivered")
+        }
+        guard state.replacements.count < Limits.shipmentsPerOrderMax else {
+            throw Refusal(.limitExceeded, "at most \(Limits.shipmentsPerOrderMax) replacements per order")
         }
     }
 }

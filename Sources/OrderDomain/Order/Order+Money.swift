@@ -1,6 +1,7 @@
 extension Order {
     static func decidePayment(
-        _ payment: PaymentID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement
+        _ payment: PaymentID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement,
+        _ policy: DomainPolicy
     ) throws(Refusal) -> [OrderEvent] {
         try Validation.amount(amount, "amount")
         try Validation.sameCurrency(amount, placement.currency)
@@ -8,16 +9,18 @@ extension Order {
             throw Refusal(.limitExceeded, "at most \(Limits.paymentsPerOrderMax) payments per order")
         }
         let paid = try Validation.add(state.paidMinorUnits, amount.minorUnits, "paid amount")
+        try requireCapturable(payment, amount, paid, state, at)
         let recorded = OrderEvent.paymentRecorded(payment: payment, amount: amount, at: at)
         if state.status == .awaitingPayment && paid >= placement.totalDue.minorUnits {
             return [recorded, .paid(at: at)]
         }
         guard state.owesCharge else { return [recorded] }
-        return [recorded] + chargesCovered(evolve(state, recorded), at)
+        return [recorded] + (try chargePoints(chargesCovered(evolve(state, recorded), at), state, placement, policy))
     }
 
     static func decideCharge(
-        _ afterSale: AfterSaleID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement
+        _ afterSale: AfterSaleID, _ amount: Money, _ at: Timestamp, _ state: OrderState, _ placement: OrderPlacement,
+        _ policy: DomainPolicy
     ) throws(Refusal) -> [OrderEvent] {
         try Validation.amount(amount, "charge")
         try Validation.sameCurrency(amount, placement.currency)
@@ -30,13 +33,21 @@ extension Order {
         }
         _ = try Validation.add(state.amountDueMinorUnits, amount.minorUnits, "amount due")
         let added = OrderEvent.chargeAdded(afterSale: afterSale, amount: amount, at: at)
-        return [added] + chargesCovered(evolve(state, added), at)
+        let next = evolve(state, added)
+        return [added] + (try chargePoints(chargesCovered(next, at), next, placement, policy))
     }
 
     /// Captures beyond the total and the paid charges settle unpaid charges, oldest first,
     /// each only once they cover it whole.
     static func chargesCovered(_ state: OrderState, _ at: Timestamp) -> [OrderEvent] {
-        guard let placement = state.placement else { return [] }
+        settleCharges(state, at).covered
+    }
+
+    /// The charges captures settle, and what captures leave over once they are settled.
+    static func settleCharges(_ state: OrderState, _ at: Timestamp) -> (
+        covered: [OrderEvent], leftoverMinorUnits: Int64
+    ) {
+        guard let placement = state.placement else { return ([], 0) }
         var unallocated = state.paidMinorUnits - placement.totalDue.minorUnits
         for charge in state.charges where charge.paid { unallocated -= charge.amountMinorUnits }
         var covered: [OrderEvent] = []
@@ -44,7 +55,26 @@ extension Order {
             unallocated -= charge.amountMinorUnits
             covered.append(.chargePaid(afterSale: charge.afterSale, at: at))
         }
-        return covered
+        return (covered, unallocated)
+    }
+
+    /// A charge paid after completion earns points at the rate completion paid, since
+    /// completion could not count it; one paid before completion counts there instead.
+    static func chargePoints(
+        _ covered: [OrderEvent], _ state: OrderState, _ placement: OrderPlacement, _ policy: DomainPolicy
+    ) throws(Refusal) -> [OrderEvent] {
+        guard state.status == .completed else { return covered }
+        var events: [OrderEvent] = []
+        for event in covered {
+            events.append(event)
+            guard case .chargePaid(let afterSale, let at) = event,
+                let charge = state.charges.first(where: { $0.afterSale == afterSale })
+            else { continue }
+            let units = charge.amountMinorUnits / placement.currency.minorUnitsPerMajorUnit
+            let points = try Validation.multiply(units, policy.pointsPerCurrencyUnitEarned, "points earned")
+            if points > 0 { events.append(.chargePointsEarned(afterSale: afterSale, points: points, at: at)) }
+        }
+        return events
     }
 
     static func decideRefund(

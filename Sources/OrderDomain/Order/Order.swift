@@ -14,8 +14,12 @@ public enum Order {
         switch command {
         case .place:
             preconditionFailure("handled above")
+        case .recordAuthorization(let payment, let amount, let at):
+            return [try decideAuthorization(payment, amount, at, state, placement)]
+        case .releaseAuthorization(let payment, let amount, let at):
+            return [try decideRelease(payment, amount, at, state, placement)]
         case .recordPayment(let payment, let amount, let at):
-            return try decidePayment(payment, amount, at, state, placement)
+            return try decidePayment(payment, amount, at, state, placement, policy)
         case .recordRefund(let payment, let amount, let at):
             return [try decideRefund(payment, amount, at, state, placement)]
         case .cancel(let reason, let at):
@@ -62,8 +66,11 @@ public enum Order {
                 throw Refusal(.notFound, "no return \(afterSale) on the order")
             }
             return [.returnReleased(afterSale: afterSale, at: at)]
+        case .recordReplacementDelivered(let afterSale, let shipment, let lines, let at):
+            try decideReplacementDelivered(afterSale, shipment, lines, state)
+            return [.replacementDelivered(afterSale: afterSale, shipment: shipment, lines: lines, at: at)]
         case .addCharge(let afterSale, let amount, let at):
-            return try decideCharge(afterSale, amount, at, state, placement)
+            return try decideCharge(afterSale, amount, at, state, placement, policy)
         case .cancelCharge(let afterSale, let at):
             guard let charge = state.charges.first(where: { $0.afterSale == afterSale }) else {
                 throw Refusal(.notFound, "no charge for \(afterSale) on the order")

@@ -36,6 +36,14 @@ public enum OrderEvent: Sendable, Hashable, Codable {
     case chargeCancelled(afterSale: AfterSaleID, at: Timestamp)
     /// Captures cover the charge.
     case chargePaid(afterSale: AfterSaleID, at: Timestamp)
+    /// A payment authorized money for the order.
+    case paymentAuthorized(payment: PaymentID, amount: Money, at: Timestamp)
+    /// A payment gave up money it had authorized and not captured.
+    case authorizationReleased(payment: PaymentID, amount: Money, at: Timestamp)
+    /// A replacement parcel reached the buyer; its units count as delivered.
+    case replacementDelivered(afterSale: AfterSaleID, shipment: ShipmentID, lines: [LineQuantity], at: Timestamp)
+    /// A charge paid after completion earned the buyer `points`.
+    case chargePointsEarned(afterSale: AfterSaleID, points: Int64, at: Timestamp)
 
     /// The stable tag the engine stores with the record; never reassigned.
     public var typeTag: UInt16 {
@@ -58,6 +66,10 @@ public enum OrderEvent: Sendable, Hashable, Codable {
         case .chargeAdded: 316
         case .chargeCancelled: 317
         case .chargePaid: 318
+        case .paymentAuthorized: 319
+        case .authorizationReleased: 320
+        case .replacementDelivered: 321
+        case .chargePointsEarned: 322
         }
     }
 }

@@ -13,6 +13,15 @@ extension OrderState {
         return total
     }
 
+    /// Units of a SKU that reached the buyer, in the order's parcels or in replacements.
+    public func deliveredQuantity(_ sku: SKUID) -> Int64 {
+        var total = quantity(sku, inShipmentsAtLeast: .delivered)
+        for replacement in replacements {
+            for line in replacement.lines where line.sku == sku { total += line.quantity }
+        }
+        return total
+    }
+
     /// Units of a SKU set aside for after-sale cases.
     public func returnQuantity(_ sku: SKUID) -> Int64 {
         var total: Int64 = 0

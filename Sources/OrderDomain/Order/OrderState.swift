@@ -50,6 +50,33 @@ public struct OrderCharge: Sendable, Hashable, Codable {
     public internal(set) var paid: Bool
 }
 
+/// What one payment holds for the order: authorized, then captured or given up.
+public struct OrderAuthorization: Sendable, Hashable, Codable {
+    /// The payment.
+    public let payment: PaymentID
+    /// Authorized, in minor units.
+    public let authorizedMinorUnits: Int64
+    /// Captured so far, in minor units.
+    public internal(set) var capturedMinorUnits: Int64
+    /// Given up uncaptured (voided, failed or released), in minor units.
+    public internal(set) var releasedMinorUnits: Int64
+
+    /// Authorized and not given up: captured or still capturable.
+    public var openMinorUnits: Int64 { authorizedMinorUnits - releasedMinorUnits }
+    /// Still capturable.
+    public var uncapturedMinorUnits: Int64 { openMinorUnits - capturedMinorUnits }
+}
+
+/// A replacement parcel that reached the buyer, whose units can go back in turn.
+public struct OrderReplacement: Sendable, Hashable, Codable {
+    /// The after-sale case it settled.
+    public let afterSale: AfterSaleID
+    /// The parcel.
+    public let shipment: ShipmentID
+    /// Units in it.
+    public let lines: [LineQuantity]
+}
+
 /// The current state of one order, folded from its events.
 public struct OrderState: Sendable, Hashable, Codable {
     /// Where the order stands.
@@ -60,12 +87,16 @@ public struct OrderState: Sendable, Hashable, Codable {
     public internal(set) var placement: OrderPlacement?
     /// Payments that captured money for the order.
     public internal(set) var payments: [PaymentID]
+    /// Every payment authorized for the order, oldest first.
+    public internal(set) var authorizations: [OrderAuthorization]
     /// Money captured, in minor units.
     public internal(set) var paidMinorUnits: Int64
     /// Money refunded, in minor units.
     public internal(set) var refundedMinorUnits: Int64
     /// Parcels, in the order they were created.
     public internal(set) var shipments: [OrderShipment]
+    /// Replacement parcels delivered, in the order they arrived.
+    public internal(set) var replacements: [OrderReplacement]
     /// Units set aside per open or settled after-sale case.
     public internal(set) var returns: [AfterSaleID: [LineQuantity]]
     /// After-sale price differences owed on top of the total, in the order they arose.
@@ -79,8 +110,9 @@ public struct OrderState: Sendable, Hashable, Codable {
 
     /// The state before any event.
     public static let initial = OrderState(
-        status: .none, onHold: false, placement: nil, payments: [], paidMinorUnits: 0, refundedMinorUnits: 0,
-        shipments: [], returns: [:], charges: [], pointsEarned: 0, pointsReversed: 0,
+        status: .none, onHold: false, placement: nil, payments: [], authorizations: [], paidMinorUnits: 0,
+        refundedMinorUnits: 0,
+        shipments: [], replacements: [], returns: [:], charges: [], pointsEarned: 0, pointsReversed: 0,
         refundedAtCompletionMinorUnits: 0)
 
     /// Money that can still be refunded.
@@ -90,6 +122,10 @@ public struct OrderState: Sendable, Hashable, Codable {
     public var amountDueMinorUnits: Int64 {
         charges.reduce(placement?.totalDue.minorUnits ?? 0) { $0 + $1.amountMinorUnits }
     }
+
+    /// What the order's payments hold open: authorized less what they gave up, captured
+    /// money included; never above the amount due.
+    public var openAuthorizedMinorUnits: Int64 { authorizations.reduce(0) { $0 + $1.openMinorUnits } }
 
     /// Whether the buyer owes a charge that captures do not cover yet.
     public var owesCharge: Bool { charges.contains { !$0.paid } }

@@ -20,6 +20,8 @@ extension Payment {
             next.refundedMinorUnits += amount.minorUnits
         case .failed:
             next.status = .failed
+        case .authorizationReleased(let amount, _):
+            next.releasedMinorUnits += amount.minorUnits
         case .callbackRecorded(let providerEvent, _):
             next.providerEvents.insert(providerEvent)
         }

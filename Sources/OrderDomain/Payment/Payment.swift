@@ -16,12 +16,12 @@ public enum Payment {
             ]
         case .capture(let amount, let at):
             try requireAmount(amount, state, in: [.authorized, .captured], "capture")
-            guard amount.minorUnits <= state.authorizedMinorUnits - state.capturedMinorUnits else {
-                throw Refusal(
-                    .amountExceedsAuthorized, "\(state.authorizedMinorUnits - state.capturedMinorUnits) left to capture"
-                )
-            }
+            try requireUncaptured(amount, state)
             return [.captured(amount: amount, at: at)]
+        case .releaseAuthorization(let amount, let at):
+            try requireAmount(amount, state, in: [.authorized, .captured], "releaseAuthorization")
+            try requireUncaptured(amount, state)
+            return [.authorizationReleased(amount: amount, at: at)]
         case .void(let at):
             guard state.status == .authorized else { throw .invalidTransition("void", from: state.status) }
             return [.voided(at: at)]
@@ -49,6 +49,12 @@ public enum Payment {
         }
         try Validation.amount(amount, "amount")
         try Validation.sameCurrency(amount, currency)
+    }
+
+    static func requireUncaptured(_ amount: Money, _ state: PaymentState) throws(Refusal) {
+        guard amount.minorUnits <= state.uncapturedMinorUnits else {
+            throw Refusal(.amountExceedsAuthorized, "\(state.uncapturedMinorUnits) authorized and not captured")
+        }
     }
 
     static func decideCallback(

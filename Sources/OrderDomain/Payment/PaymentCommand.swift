@@ -35,6 +35,9 @@ public enum PaymentCommand: Sendable, Hashable, Codable {
     case capture(amount: Money, at: Timestamp)
     /// Drop an authorization nothing was captured from.
     case void(at: Timestamp)
+    /// Give up part or all of what is authorized and not captured, so the order can be paid
+    /// another way or no longer owes it.
+    case releaseAuthorization(amount: Money, at: Timestamp)
     /// Give back all or part of the captured money.
     case refund(amount: Money, at: Timestamp)
     /// Mark an authorization nothing was captured from as failed.

@@ -11,6 +11,8 @@ public enum PaymentEvent: Sendable, Hashable, Codable {
     case refunded(amount: Money, at: Timestamp)
     /// The payment failed.
     case failed(reason: String, at: Timestamp)
+    /// Part of the authorization was given up uncaptured.
+    case authorizationReleased(amount: Money, at: Timestamp)
     /// A provider callback was applied; its id is remembered so a repeat is ignored.
     case callbackRecorded(providerEvent: ProviderEventID, at: Timestamp)
 
@@ -23,6 +25,7 @@ public enum PaymentEvent: Sendable, Hashable, Codable {
         case .refunded: 404
         case .failed: 405
         case .callbackRecorded: 406
+        case .authorizationReleased: 407
         }
     }
 }

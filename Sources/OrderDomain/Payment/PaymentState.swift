@@ -28,7 +28,9 @@ public struct PaymentState: Sendable, Hashable, Codable {
     public internal(set) var amountDueMinorUnits: Int64
     /// Authorized, in minor units.
     public internal(set) var authorizedMinorUnits: Int64
-    /// Captured, in minor units; never above authorized.
+    /// Authorized and given up uncaptured, in minor units.
+    public internal(set) var releasedMinorUnits: Int64
+    /// Captured, in minor units; never above authorized less released.
     public internal(set) var capturedMinorUnits: Int64
     /// Refunded, in minor units; never above captured.
     public internal(set) var refundedMinorUnits: Int64
@@ -38,5 +40,12 @@ public struct PaymentState: Sendable, Hashable, Codable {
     /// The state before any event.
     public static let initial = PaymentState(
         status: .none, order: nil, member: nil, method: nil, currency: nil, amountDueMinorUnits: 0,
-        authorizedMinorUnits: 0, capturedMinorUnits: 0, refundedMinorUnits: 0, providerEvents: [])
+        authorizedMinorUnits: 0, releasedMinorUnits: 0, capturedMinorUnits: 0, refundedMinorUnits: 0,
+        providerEvents: [])
+
+    /// Authorized and neither captured nor released: what a capture or release may still take.
+    public var uncapturedMinorUnits: Int64 {
+        guard status == .authorized || status == .captured else { return 0 }
+        return authorizedMinorUnits - releasedMinorUnits - capturedMinorUnits
+    }
 }

@@ -29,7 +29,7 @@ public enum RefusalCode: String, Sendable, Hashable, Codable, CaseIterable {
     case insufficientPoints = "insufficient_points"
     /// The member does not have the store credit the command needs.
     case insufficientStoreCredit = "insufficient_store_credit"
-    /// An authorization would exceed what the order still owes.
+    /// An authorization or capture would take the order's payments past what it owes.
     case amountExceedsDue = "amount_exceeds_due"
     /// A capture would exceed what was authorized.
     case amountExceedsAuthorized = "amount_exceeds_authorized"
@@ -52,4 +52,6 @@ public enum RefusalCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// A replacement cannot leave the warehouse before the buyer pays the exchange's price
     /// difference.
     case priceDifferenceUnpaid = "price_difference_unpaid"
+    /// A capture on a paid order would cover an after-sale charge only in part.
+    case chargePartlyPaid = "charge_partly_paid"
 }

@@ -59,6 +59,7 @@ extension AfterSaleFlow {
         guard settled.contains(.differenceOwed(amount: difference, at: at)) else { return [] }
         let charged = try Order.decide(.addCharge(afterSale: id, amount: difference, at: at), order, policy)
         var events = charged.map { DomainEvent.order(orderID, $0) }
+        events += try OrderFlow.creditChargePoints(charged, orderID, states)
         if charged.contains(.chargePaid(afterSale: id, at: at)) {
             let owing = settled.reduce(state, AfterSale.evolve)
             events += try AfterSale.decide(.recordDifferencePaid(at: at), owing).map { .afterSale(id, $0) }

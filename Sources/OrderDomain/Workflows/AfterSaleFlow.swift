@@ -10,6 +10,7 @@ public enum AfterSaleFlow {
         let order = states.order(orderID)
         guard let placement = order.placement else { throw Refusal(.notFound, "order \(orderID) was never placed") }
         guard placement.member == member else { throw .validation("order \(orderID) belongs to another member") }
+        try requirePricedLines(kind, lines, placement)
         let opened = try AfterSale.decide(
             .request(order: orderID, member: member, kind: kind, lines: lines, reason: reason, at: at),
             states.afterSale(id))
@@ -77,6 +78,18 @@ public enum AfterSaleFlow {
         }
         let refunded = try PaymentFlow.decide(payment, .refund(amount: amount, at: at), states, policy)
         return settled.map { .afterSale(id, $0) } + refunded
+    }
+
+    /// Money for returned units is reckoned at the prices the order paid, so only a claim,
+    /// settled by a like-for-like replacement, may cover units of a SKU the order never bought
+    /// (units that arrived through an exchange).
+    static func requirePricedLines(
+        _ kind: AfterSaleKind, _ lines: [LineQuantity], _ placement: OrderPlacement
+    ) throws(Refusal) {
+        if case .claim = kind { return }
+        for line in lines where !placement.lines.contains(where: { $0.sku == line.sku }) {
+            throw .validation("\(line.sku) is not an order line: only a claim can cover it")
+        }
     }
 
     static func caseRefundable(_ state: AfterSaleState, _ order: OrderState) throws(Refusal) -> Int64 {

@@ -33,7 +33,7 @@ public enum Domain {
         case .completeOrder(let id, let at):
             return try OrderFlow.complete(id, at: at, states, policy)
         case .authorizePayment(let id, let order, let method, let amount, let at):
-            return try PaymentFlow.authorize(id, order: order, method: method, amount: amount, at: at, states)
+            return try PaymentFlow.authorize(id, order: order, method: method, amount: amount, at: at, states, policy)
         case .payment(let id, let command):
             return try PaymentFlow.decide(id, command, states, policy)
         case .createShipment(let id, let order, let warehouse, let lines, let at):

@@ -34,6 +34,19 @@ public enum OrderFlow {
         return result
     }
 
+    /// Credits the member with the points charges paid after completion earned.
+    static func creditChargePoints(
+        _ events: [OrderEvent], _ orderID: OrderID, _ states: some DomainStateReading
+    ) throws(Refusal) -> [DomainEvent] {
+        guard let member = states.order(orderID).placement?.member else { return [] }
+        var result: [DomainEvent] = []
+        for case .chargePointsEarned(_, let points, let at) in events {
+            let earned = try Member.decide(.earnPoints(order: orderID, points: points, at: at), states.member(member))
+            result += earned.map { .member(member, $0) }
+        }
+        return result
+    }
+
     static func releaseHolds(
         _ state: OrderState, _ reason: ReleaseReason, _ at: Timestamp, _ states: some DomainStateReading
     ) throws(Refusal) -> [DomainEvent] {

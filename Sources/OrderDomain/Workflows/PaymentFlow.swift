@@ -3,10 +3,11 @@
 /// payments made from it.
 public enum PaymentFlow {
     /// Opens a payment for what an order still owes: its total while unpaid, or the
-    /// after-sale charges added later; store credit is taken at once.
+    /// after-sale charges added later, never more than the order's other payments leave
+    /// open; store credit is taken at once.
     public static func authorize(
         _ id: PaymentID, order orderID: OrderID, method: PaymentMethod, amount: Money, at: Timestamp,
-        _ states: some DomainStateReading
+        _ states: some DomainStateReading, _ policy: DomainPolicy
     ) throws(Refusal) -> [DomainEvent] {
         let order = states.order(orderID)
         guard let placement = order.placement else { throw Refusal(.notFound, "order \(orderID) was never placed") }
@@ -17,6 +18,8 @@ public enum PaymentFlow {
         let command = PaymentCommand.authorize(
             order: orderID, member: placement.member, method: method, amount: amount, amountDue: due, at: at)
         var events = try Payment.decide(command, states.payment(id)).map { DomainEvent.payment(id, $0) }
+        let recorded = try Order.decide(.recordAuthorization(payment: id, amount: amount, at: at), order, policy)
+        events += recorded.map { .order(orderID, $0) }
         if method == .storeCredit {
             let spend = MemberCommand.spendStoreCredit(amount, reason: "payment \(id)", at: at)
             events += try Member.decide(spend, states.member(placement.member)).map { .member(placement.member, $0) }

@@ -13,7 +13,8 @@ extension ShipmentFlow {
     }
 
     /// Gives the replacement's committed units back to available, reopens the case so it can
-    /// be settled again, and drops a charge the buyer has not paid.
+    /// be settled again, and drops a charge the buyer has not paid along with what payments
+    /// authorized for it.
     static func cancelReplacement(
         _ id: ShipmentID, _ afterSale: AfterSaleID, _ state: ShipmentState, _ orderID: OrderID,
         _ warehouse: WarehouseID, _ at: Timestamp, _ states: some DomainStateReading, _ policy: DomainPolicy
@@ -32,6 +33,7 @@ extension ShipmentFlow {
         if order.charges.contains(where: { $0.afterSale == afterSale && !$0.paid }) {
             let dropped = try Order.decide(.cancelCharge(afterSale: afterSale, at: at), order, policy)
             result += dropped.map { .order(orderID, $0) }
+            result += try PaymentFlow.releaseExcess(orderID, dropped.reduce(order, Order.evolve), at, states, policy)
         }
         return result
     }

@@ -1,6 +1,7 @@
 /// Parcel steps and their consequences on the order and on stock: shipping deducts the
-/// units from the warehouse they leave; a replacement parcel waits for its price difference
-/// and, when cancelled, gives its units back and reopens its after-sale case.
+/// units from the warehouse they leave; a replacement parcel waits for its price difference,
+/// counts as delivered on the order once it arrives and, when cancelled, gives its units back
+/// and reopens its after-sale case.
 public enum ShipmentFlow {
     /// Creates a parcel for some paid units of an order from one warehouse.
     public static func create(
@@ -61,6 +62,11 @@ public enum ShipmentFlow {
             }
             orderCommand = .recordShipped(shipment: id, at: at)
         case .delivered(let at):
+            if case .replacement(let afterSale) = state.kind {
+                let delivered = OrderCommand.recordReplacementDelivered(
+                    afterSale: afterSale, shipment: id, lines: state.lines, at: at)
+                return try Order.decide(delivered, states.order(orderID), policy).map { .order(orderID, $0) }
+            }
             orderCommand = .recordDelivered(shipment: id, at: at)
         case .cancelled(_, let at):
             if case .replacement(let afterSale) = state.kind {
