@@ -48,6 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB"]),
+        .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "OrderDomain", "EventLog"]),
         .testTarget(
             name: "OrderDomainTests",
             dependencies: [

@@ -14,17 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLMDBRaw",
-            path: "CLMDBRaw",
-            pkgConfig: "lmdb",
-            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
-        ),
-        .target(name: "RawLMDB", dependencies: ["CLMDBRaw"], path: "RawLMDB"),
         .executableTarget(
             name: "EventLogBenchmarks",
             dependencies: [
-                "RawLMDB",
                 .product(name: "OrderEngine", package: "OrderEngine"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "Logging", package: "swift-log"),

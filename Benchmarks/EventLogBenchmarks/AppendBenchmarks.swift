@@ -1,6 +1,5 @@
 import Benchmark
 import OrderEngine
-import RawLMDB
 
 /// One append of a whole batch per iteration, durable (one fsync) before the iteration ends: the
 /// event log's path against a plain LMDB transaction writing records of the same size.
@@ -34,28 +33,28 @@ enum AppendBenchmarks {
         )
     }
 
+    /// The same batches through `RawLMDBAppender`, whose environment stays open across
+    /// iterations as the log's does, with records as large as the log stores for a sample event.
     static func registerRawLMDB(batchSize: Int) {
-        let configuration = configuration(batchSize: batchSize)
-        let recordBytes = SampleRequests.recordBytes
-        let iterationCount = configuration.warmupIterations + configuration.maxIterations
-        let mapSizeBytes = max(1 << 30, 2 * iterationCount * batchSize * recordBytes)
+        let record = [UInt8](repeating: 0xA5, count: SampleRequests.recordBytes)
         let fixture = RawLMDBFixture()
         Benchmark(
             "Append/raw-lmdb/batch-\(batchSize)",
-            configuration: configuration,
+            configuration: configuration(batchSize: batchSize),
             closure: { benchmark in
                 let appender = fixture.appender
                 try benchmark.measureEventsSynchronously(batchSize) {
-                    try appender.append(count: batchSize)
+                    try appender.appendBatch(count: batchSize, record: record)
                 }
             },
-            setup: { try fixture.open(recordBytes: recordBytes, mapSizeBytes: mapSizeBytes) },
+            setup: { try fixture.open() },
             teardown: { fixture.close() }
         )
     }
 }
 
-/// A `RawLMDBAppender` in its own scratch directory, for one benchmark's iterations.
+/// A `RawLMDBAppender` with durability `full` in its own scratch directory, for one benchmark's
+/// iterations.
 final class RawLMDBFixture {
     private var directory: ScratchDirectory?
     private var openAppender: RawLMDBAppender?
@@ -65,11 +64,11 @@ final class RawLMDBFixture {
         return openAppender
     }
 
-    func open(recordBytes: Int, mapSizeBytes: Int) throws {
+    func open() throws {
         precondition(openAppender == nil)
         let directory = try ScratchDirectory(prefix: "order-engine-bench-raw")
         self.directory = directory
-        openAppender = try RawLMDBAppender(directory: directory.path, recordBytes: recordBytes, mapSizeBytes: mapSizeBytes)
+        openAppender = try RawLMDBAppender(directory: directory.path, durability: .full)
     }
 
     func close() {

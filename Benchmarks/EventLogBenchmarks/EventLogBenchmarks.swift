@@ -4,6 +4,7 @@ import Benchmark
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .eventsPerSecond],
+        units: [.eventsPerSecond: .count],
         warmupIterations: 2,
         maxDuration: .seconds(3)
     )

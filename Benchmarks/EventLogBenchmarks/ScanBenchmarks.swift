@@ -38,7 +38,8 @@ enum ScanBenchmarks {
             _ = try await log.append(SampleRequests.request(eventCount: batchSize))
             remaining -= batchSize
         }
-        precondition(try log.lastPosition() == UInt64(eventCount))
+        let lastPosition = try log.lastPosition()
+        precondition(lastPosition == UInt64(eventCount))
     }
 
     /// Visits every event and reads one field of each, so the scan cannot be skipped.

@@ -46,7 +46,7 @@ extension EventLogError: CustomStringConvertible {
 extension EventLogError {
     /// The error as an `EventLogError`; anything else is a storage error, since the log throws
     /// nothing else.
-    static func from(_ error: any Error) -> EventLogError {
+    public static func from(_ error: any Error) -> EventLogError {
         if let error = error as? EventLogError { return error }
         return .storage(code: 0, message: "\(error)")
     }

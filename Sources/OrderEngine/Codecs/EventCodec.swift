@@ -1,0 +1,57 @@
+import OrderDomain
+
+/// Turns domain events into the log's (type tag, schema version, payload) and back: the one
+/// place that knows how events are stored.
+///
+/// The payload is the aggregate id followed by the aggregate's event, in the binary format of
+/// `BinaryEncoder`. Decoding refuses unknown tags, versions it cannot reach, payloads whose
+/// event is of another type than the record says and any malformed byte, with a typed error.
+public struct EventCodec: Sendable {
+    /// The schema version of every event type that has never changed shape.
+    public static let schemaVersionInitial: UInt16 = 1
+    /// The upcasters the engine ships with, one per retired event shape.
+    public static let upcastersBuiltIn: [EventUpcaster] = []
+    /// The current schema version of each event type whose shape has changed since version 1.
+    public static let schemaVersionsBuiltIn: [UInt16: UInt16] = [:]
+
+    let schemaVersions: [UInt16: UInt16]
+    let upcasters: [EventUpcaster.Key: EventUpcaster]
+    let encoder: BinaryEncoder
+    let decoder: BinaryDecoder
+
+    /// The codec of the current domain: its schema versions and upcasters.
+    public init() {
+        self.init(schemaVersions: Self.schemaVersionsBuiltIn, upcasters: Self.upcastersBuiltIn)
+    }
+
+    /// A codec with the given current versions (tags not named are at version 1) and upcasters.
+    /// Every old version of every event type must have an upcaster, so none is left unreadable.
+    public init(
+        schemaVersions: [UInt16: UInt16], upcasters: [EventUpcaster], limits: BinaryCodingLimits = .standard
+    ) {
+        var table: [EventUpcaster.Key: EventUpcaster] = [:]
+        for upcaster in upcasters {
+            let key = EventUpcaster.Key(eventType: upcaster.eventType, fromVersion: upcaster.fromVersion)
+            precondition(DomainEvent.typeName(forTag: upcaster.eventType) != nil, "upcaster for unknown tag")
+            precondition(table.updateValue(upcaster, forKey: key) == nil, "two upcasters for one version")
+            let current = schemaVersions[upcaster.eventType] ?? Self.schemaVersionInitial
+            precondition(upcaster.fromVersion < current, "upcaster from a version that is not old")
+        }
+        for (eventType, current) in schemaVersions {
+            precondition(DomainEvent.typeName(forTag: eventType) != nil, "schema version for unknown tag")
+            for version in Self.schemaVersionInitial..<current {
+                precondition(table[EventUpcaster.Key(eventType: eventType, fromVersion: version)] != nil,
+                    "no upcaster from version \(version) of event type \(eventType)")
+            }
+        }
+        self.schemaVersions = schemaVersions
+        self.upcasters = table
+        self.encoder = BinaryEncoder(limits: limits)
+        self.decoder = BinaryDecoder(limits: limits)
+    }
+
+    /// The version new events of a type are written with.
+    public func schemaVersion(of eventType: UInt16) -> UInt16 {
+        schemaVersions[eventType] ?? Self.schemaVersionInitial
+    }
+}

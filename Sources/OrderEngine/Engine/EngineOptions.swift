@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where the engine's time comes from: injected, so tests and replays are deterministic.
+public protocol EngineClock: Sendable {
+    /// Now, in microseconds since 1970.
+    func nowMicroseconds() -> Int64
+}
+
+/// The system's wall clock.
+public struct SystemClock: EngineClock {
+    public init() {}
+
+    public func nowMicroseconds() -> Int64 {
+        Int64(Date().timeIntervalSince1970 * 1_000_000)
+    }
+}
+
+/// How an `OrderEngine` is opened. Every choice is explicit; the defaults suit a live shop.
+public struct EngineOptions: Sendable {
+    /// When a command counts as done: `full` fsyncs each commit (survives power loss).
+    public var durability: LMDBEventLogOptions.Durability
+    /// The log's initial memory map; it doubles as it fills.
+    public var mapSizeBytesInitial: Int
+    /// The log never grows past this; commands then fail with `storageFull`.
+    public var mapSizeBytesMax: Int
+    /// The shop's rules: unpaid order timeout, points rates.
+    public var policy: DomainPolicy
+    /// Where time comes from.
+    public var clock: any EngineClock
+    /// How many refused command ids the engine remembers, so a retry gets the same refusal.
+    public var refusalMemoryCountMax: Int
+
+    public init(
+        durability: LMDBEventLogOptions.Durability = .full,
+        mapSizeBytesInitial: Int = 64 << 20,
+        mapSizeBytesMax: Int = 1 << 40,
+        policy: DomainPolicy = .standard,
+        clock: any EngineClock = SystemClock(),
+        refusalMemoryCountMax: Int = 100_000
+    ) {
+        self.durability = durability
+        self.mapSizeBytesInitial = mapSizeBytesInitial
+        self.mapSizeBytesMax = mapSizeBytesMax
+        self.policy = policy
+        self.clock = clock
+        self.refusalMemoryCountMax = refusalMemoryCountMax
+    }
+}

@@ -1,0 +1,64 @@
+import EventLog
+import OrderDomain
+
+/// A page of a member's orders, newest first.
+public struct OrderPage: Sendable, Hashable {
+    public var orders: [OrderView]
+    /// Pass as `after` to get the next page; nil on the last page.
+    public var nextCursor: String?
+}
+
+extension OrderEngine {
+    /// The view of one order, nil when no such order exists.
+    public func order(_ id: OrderID) throws -> OrderView? {
+        try log.withSnapshot { reader in try projections.orders.storedView(id, reader: reader) }
+    }
+
+    /// A member's account, nil when no such member exists.
+    public func member(_ id: MemberID) throws -> MemberState? {
+        try log.withSnapshot { reader in try projections.members.member(id, reader: reader) }
+    }
+
+    /// Up to `limit` of a member's orders, newest first, starting after the order whose cursor was
+    /// returned by the previous page.
+    public func orders(of member: MemberID, after cursor: String? = nil, limit: Int = 20) throws -> OrderPage {
+        let limit = min(max(limit, 1), Self.listCountMax)
+        let prefix = MemberProjection.memberPrefix(member)
+        var start = prefix
+        if let cursor, let key = OrderCursor.key(cursor), key.starts(with: prefix) { start = key + [0] }
+        var ids: [OrderID] = []
+        var lastKey: [UInt8]?
+        return try log.withSnapshot { reader in
+            try start.withUnsafeBytes { startKey in
+                try reader.forEach(projections.members.orders, from: startKey) { key, value in
+                    guard key.starts(with: prefix), ids.count < limit + 1 else { return false }
+                    ids.append(try OrderID(String(decoding: value, as: UTF8.self)))
+                    if ids.count <= limit { lastKey = Array(key) }
+                    return true
+                }
+            }
+            let views = try ids.prefix(limit).compactMap { try projections.orders.storedView($0, reader: reader) }
+            return OrderPage(orders: views, nextCursor: ids.count > limit ? lastKey.map(OrderCursor.cursor) : nil)
+        }
+    }
+}
+
+/// Page cursors: the last key of a page, hex-encoded, so clients treat them as opaque strings.
+enum OrderCursor {
+    static func cursor(_ key: [UInt8]) -> String {
+        key.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    static func key(_ cursor: String) -> [UInt8]? {
+        guard cursor.count % 2 == 0, cursor.count <= 1024 else { return nil }
+        var bytes: [UInt8] = []
+        var index = cursor.startIndex
+        while index < cursor.endIndex {
+            let next = cursor.index(index, offsetBy: 2)
+            guard let byte = UInt8(cursor[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,75 @@
+import EventLog
+import Foundation
+import Logging
+import OrderDomain
+
+/// The engine users embed: opens a data directory, takes commands from any number of concurrent
+/// callers, and answers queries, with every accepted command durable before its caller resumes.
+///
+/// Commands go through one sequencer (see `CommandSequencer`): decided in memory in arrival
+/// order, written in batches with one transaction and one fsync each. Queries read projections
+/// from LMDB snapshots and never wait for the writer.
+public final class OrderEngine: Sendable {
+    /// The event log underneath, for audits: verify, backup, export, subscriptions.
+    public let log: LMDBEventLog
+    let queue: GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>
+    let projections: InlineProjections
+
+    /// Most commands waiting for the sequencer at once.
+    public static let queuedCommandCountMax = 65_536
+    /// Most commands decided in one batch (one transaction).
+    public static let batchCommandCountMax = 8_192
+
+    /// Opens (or creates) the engine's data directory and rebuilds its in-memory state from the log.
+    public init(path: String, options: EngineOptions = EngineOptions(), logger: Logger) throws {
+        do {
+            try options.policy.validate()
+        } catch {
+            throw EngineError.refused(error)
+        }
+        let log = try LMDBEventLog(
+            path: path,
+            options: LMDBEventLogOptions(
+                durability: options.durability,
+                mapSizeBytesInitial: options.mapSizeBytesInitial,
+                mapSizeBytesMax: options.mapSizeBytesMax
+            ),
+            logger: logger
+        )
+        let start = ContinuousClock.now
+        let states = try EventReplay.states(from: log, codec: EventCodec())
+        let lastPosition = try log.lastPosition()
+        logger.info("engine state rebuilt", metadata: ["events": "\(lastPosition)", "duration": "\(ContinuousClock.now - start)"])
+        let sequencer = try CommandSequencer(states: states, log: log, options: options, logger: logger)
+        self.log = log
+        self.projections = try InlineProjections(log: log)
+        self.queue = GroupCommitQueue(
+            queuedItemCountMax: Self.queuedCommandCountMax,
+            batchWeightMax: Self.batchCommandCountMax,
+            weight: { _ in 1 },
+            refusal: { refusal in
+                switch refusal {
+                case .closed: .failure(.closed)
+                case .overloaded: .failure(.overloaded)
+                }
+            },
+            commit: { commands in sequencer.commit(commands) }
+        )
+    }
+
+    /// Executes one command; returns once its events are durable, or throws why it was not taken.
+    public func execute(_ command: EngineCommand) async throws(EngineError) -> CommandOutcome {
+        try await queue.submit([command])[0].get()
+    }
+
+    /// Executes many commands in arrival order; each succeeds or fails on its own.
+    public func execute(contentsOf commands: [EngineCommand]) async -> [Result<CommandOutcome, EngineError>] {
+        await queue.submit(commands)
+    }
+
+    /// Finishes queued commands, then closes the log. Later commands fail with `closed`.
+    public func close() {
+        queue.close()
+        log.close()
+    }
+}

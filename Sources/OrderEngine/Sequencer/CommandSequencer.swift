@@ -1,0 +1,186 @@
+import EventLog
+import Foundation
+import Logging
+import OrderDomain
+
+/// The single writer: decides each queued command against in-memory state, applying its events at
+/// once so the next command in the batch sees them (the buyer after the last unit is refused in
+/// the same batch), then writes the whole batch (events, idempotency entries, inline projections)
+/// in one transaction with one fsync, and only then answers anyone.
+///
+/// Runs on the group-commit thread only; `states` belongs to it.
+final class CommandSequencer: @unchecked Sendable {
+    private(set) var states: DomainStates
+    private var refusals: RefusalMemory
+    private let log: LMDBEventLog
+    private let projections: InlineProjections
+    private let policy: DomainPolicy
+    private let clock: any EngineClock
+    private let logger: Logger
+    private let codec = EventCodec()
+
+    init(states: DomainStates, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
+        self.states = states
+        self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
+        self.log = log
+        self.projections = try InlineProjections(log: log)
+        self.policy = options.policy
+        self.clock = options.clock
+        self.logger = logger
+    }
+
+    /// One batch, one outcome per command, in order.
+    func commit(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
+        let stored: [AppendResult?]
+        do {
+            stored = try log.commandOutcomes(commands.map(\.id))
+        } catch {
+            return commands.map { _ in .failure(.log(EventLogError.from(error))) }
+        }
+        var batch = Batch(count: commands.count, timestampMicroseconds: clock.nowMicroseconds())
+        for (index, command) in commands.enumerated() {
+            if let earlier = stored[index] {
+                batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
+            } else if let first = batch.firstIndex[command.id] {
+                batch.repeats.append((index, first))
+            } else if let refusal = refusals.refusal(for: command.id) {
+                batch.firstIndex[command.id] = index
+                batch.outcomes[index] = .failure(.refused(refusal))
+            } else {
+                batch.firstIndex[command.id] = index
+                decide(command, index: index, into: &batch)
+            }
+        }
+        write(&batch)
+        for (index, first) in batch.repeats { batch.outcomes[index] = batch.outcomes[first] }
+        return batch.outcomes.map { $0! }
+    }
+
+    /// Decides one command; accepted events change `states` at once.
+    private func decide(_ command: EngineCommand, index: Int, into batch: inout Batch) {
+        let events: [DomainEvent]
+        do {
+            events = try Domain.decide(command.command, states, policy)
+        } catch {
+            batch.refused.append((index, command.id, error))
+            batch.outcomes[index] = .failure(.refused(error))
+            return
+        }
+        let request = request(command, events, timestampMicroseconds: batch.timestampMicroseconds)
+        if let problem = request.invalidity {
+            let refusal = Refusal(.validationFailed, problem)
+            batch.refused.append((index, command.id, refusal))
+            batch.outcomes[index] = .failure(.refused(refusal))
+            return
+        }
+        states.apply(events)
+        batch.accepted.append((index, command.id, events))
+        batch.requests.append(request)
+    }
+
+    /// Commits the batch's appends with the inline projections; answers accordingly.
+    private func write(_ batch: inout Batch) {
+        let events = batch.accepted.flatMap(\.events)
+        let results = log.commit(batch.requests) { [projections, states] _, writer in
+            try projections.write(events: events, states: states, into: &writer)
+        }
+        if let failure = results.lazy.compactMap(\.failure).first {
+            precondition(results.allSatisfy { $0.failure != nil }, "a request failed on its own: \(failure)")
+            logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
+            refold(events)
+            for index in batch.accepted.map(\.index) + batch.refused.map(\.index) {
+                batch.outcomes[index] = .failure(.log(failure))
+            }
+            return
+        }
+        for ((index, id, events), result) in zip(batch.accepted, results) {
+            let appended = try! result.get()
+            batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false))
+        }
+        for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
+    }
+
+    /// Forgets every aggregate `events` touched and folds their durable streams again.
+    private func refold(_ events: [DomainEvent]) {
+        for aggregate in Set(events.map(\.aggregate)) {
+            states.forget(aggregate)
+            do {
+                try EventReplay.fold(stream: aggregate.streamId, from: log, codec: codec, into: &states)
+            } catch {
+                logger.critical("cannot refold \(aggregate.streamId) from the log: \(error)")
+                preconditionFailure("in-memory state would run ahead of the log: \(error)")
+            }
+        }
+    }
+
+    /// The first outcome of a command the log already holds.
+    private func outcome(of id: UUID, storedAt earlier: AppendResult) -> Result<CommandOutcome, EngineError> {
+        do {
+            let records = try log.read(fromPosition: earlier.firstPosition, limit: Int(earlier.eventCount))
+            let events = try records.map { record in try EventReplay.decode(record, codec: codec) }
+            return .success(CommandOutcome(commandId: id, positions: earlier.positions, events: events, duplicate: true))
+        } catch let error as EngineError {
+            return .failure(error)
+        } catch {
+            return .failure(.log(EventLogError.from(error)))
+        }
+    }
+
+    private func request(_ command: EngineCommand, _ events: [DomainEvent], timestampMicroseconds: Int64) -> AppendRequest {
+        let metadata = EventMetadata(
+            commandId: command.id,
+            correlationId: command.correlationId,
+            causationId: command.causationId,
+            timestampMicroseconds: timestampMicroseconds,
+            actor: command.actor
+        )
+        return AppendRequest(commandId: command.id, events: events.map { codec.proposedEvent($0, metadata: metadata) })
+    }
+}
+
+/// One batch's bookkeeping.
+private struct Batch {
+    var outcomes: [Result<CommandOutcome, EngineError>?]
+    var firstIndex: [UUID: Int] = [:]
+    var repeats: [(index: Int, first: Int)] = []
+    var accepted: [(index: Int, id: UUID, events: [DomainEvent])] = []
+    var refused: [(index: Int, id: UUID, refusal: Refusal)] = []
+    var requests: [AppendRequest] = []
+    let timestampMicroseconds: Int64
+
+    init(count: Int, timestampMicroseconds: Int64) {
+        outcomes = Array(repeating: nil, count: count)
+        self.timestampMicroseconds = timestampMicroseconds
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}
+
+extension DomainEvent {
+    /// The stock item the event changes, if it is a stock event.
+    var stockItem: StockItemID? {
+        if case .stock(let id, _) = self { return id }
+        return nil
+    }
+}
+
+extension AggregateID {
+    /// The stream holding the aggregate's events.
+    var streamId: String {
+        switch self {
+        case .catalog(let id): id.streamId
+        case .stock(let id): id.streamId
+        case .order(let id): id.streamId
+        case .payment(let id): id.streamId
+        case .shipment(let id): id.streamId
+        case .afterSale(let id): id.streamId
+        case .member(let id): id.streamId
+        case .coupon(let id): id.streamId
+        }
+    }
+}

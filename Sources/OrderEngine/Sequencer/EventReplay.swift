@@ -1,0 +1,40 @@
+import EventLog
+import OrderDomain
+
+/// Folding stored events back into domain state: at start-up, after a failed commit, and for
+/// audits that replay to a past position.
+enum EventReplay {
+    /// Decodes one stored event.
+    static func decode(_ record: RecordedEvent, codec: EventCodec) throws -> DomainEvent {
+        do {
+            return try codec.decode(record)
+        } catch {
+            throw EngineError.undecodableEvent(position: record.position, problem: "\(error)")
+        }
+    }
+
+    /// Folds every event from the start of the log through `endPosition` into fresh states.
+    static func states(from log: any EventLog, through endPosition: UInt64 = .max, codec: EventCodec) throws -> DomainStates {
+        var states = DomainStates()
+        try log.scan(fromPosition: 1, through: endPosition, checkingChecksums: true) { position, view in
+            do {
+                states.apply(try codec.decode(view))
+            } catch {
+                throw EngineError.undecodableEvent(position: position, problem: "\(error)")
+            }
+            return true
+        }
+        return states
+    }
+
+    /// Folds one stream's durable events into `states`.
+    static func fold(stream streamId: String, from log: any EventLog, codec: EventCodec, into states: inout DomainStates) throws {
+        var version: UInt64 = 1
+        while true {
+            let page = try log.readStream(streamId, fromVersion: version, limit: 4096)
+            for record in page { states.apply(try decode(record, codec: codec)) }
+            guard let last = page.last, page.count == 4096 else { return }
+            version = last.streamVersion + 1
+        }
+    }
+}
