@@ -3,7 +3,7 @@ import OrderDomain
 
 /// Every projection kept in the same transaction as the events: inventory counts, order views and
 /// member views. Each write derives only from the batch's events and the states after them, so a
-/// retried commit writes the same bytes.
+/// retried commit writes the same bytes, and a replay produces the same rows (`allRows`).
 struct InlineProjections {
     let inventory: InventoryProjection
     let orders: OrderStatusProjection
@@ -15,9 +15,16 @@ struct InlineProjections {
         members = try MemberProjection(log: log)
     }
 
+    var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders] }
+
     func write(events: [DomainEvent], states: DomainStates, into writer: inout LMDBTableWriter) throws {
         try inventory.write(touched: Set(events.compactMap(\.stockItem)), states: states, into: &writer)
         try orders.write(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, into: &writer)
         try members.write(events: events, states: states, into: &writer)
+    }
+
+    /// Every row the projections hold for `states`, by table.
+    static func allRows(_ states: DomainStates) throws -> [ProjectionRow] {
+        try InventoryProjection.allRows(states) + OrderStatusProjection.allRows(states) + MemberProjection.allRows(states)
     }
 }

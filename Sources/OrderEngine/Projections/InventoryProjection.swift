@@ -17,23 +17,27 @@ struct InventoryProjection {
 
     /// Stores the current counts of every stock item `touched` names, and their SKUs' totals.
     func write(touched: Set<StockItemID>, states: DomainStates, into writer: inout LMDBTableWriter) throws {
-        var skusTouched = Set<SKUID>()
-        for item in touched {
-            try put(items, key: item.streamId, counts: StockCounts(states.stock(item)), into: &writer)
-            skusTouched.insert(item.sku)
-        }
-        for sku in skusTouched {
-            let total = states.warehouses(stocking: sku).reduce(StockCounts()) { sum, warehouse in
-                sum + StockCounts(states.stock(StockItemID(sku: sku, warehouse: warehouse)))
-            }
-            try put(skus, key: sku.rawValue, counts: total, into: &writer)
+        for row in Self.itemRows(touched, states: states) { try writer.put(row, into: items) }
+        for row in Self.skuRows(Set(touched.map(\.sku)), states: states) { try writer.put(row, into: skus) }
+    }
+
+    static func itemRows(_ items: some Sequence<StockItemID>, states: DomainStates) -> [ProjectionRow] {
+        items.map { item in
+            ProjectionRow(table: itemTableName, key: Array(item.streamId.utf8), value: StockCounts(states.stock(item)).encoded)
         }
     }
 
-    private func put(_ table: LMDBTable, key: String, counts: StockCounts, into writer: inout LMDBTableWriter) throws {
-        var key = key
-        try key.withUTF8 { key in
-            try counts.withEncoded { try writer.put(table, key: UnsafeRawBufferPointer(key), value: $0) }
+    static func skuRows(_ skus: some Sequence<SKUID>, states: DomainStates) -> [ProjectionRow] {
+        skus.map { sku in
+            let total = states.warehouses(stocking: sku).reduce(StockCounts()) { sum, warehouse in
+                sum + StockCounts(states.stock(StockItemID(sku: sku, warehouse: warehouse)))
+            }
+            return ProjectionRow(table: skuTableName, key: Array(sku.rawValue.utf8), value: total.encoded)
         }
+    }
+
+    /// Every row a replay to `states` must find stored.
+    static func allRows(_ states: DomainStates) -> [ProjectionRow] {
+        itemRows(states.stocks.keys, states: states) + skuRows(states.warehousesBySKU.keys, states: states)
     }
 }

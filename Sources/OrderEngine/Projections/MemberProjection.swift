@@ -9,8 +9,6 @@ struct MemberProjection {
 
     let members: LMDBTable
     let orders: LMDBTable
-    private let encoder = BinaryEncoder()
-    private let decoder = BinaryDecoder()
 
     init(log: LMDBEventLog) throws {
         members = try log.table(named: Self.memberTableName)
@@ -25,43 +23,43 @@ struct MemberProjection {
             switch event {
             case .member(let id, _):
                 touched.insert(id)
-            case .order(let id, .placed(let placement)):
-                let key = Self.orderKey(member: placement.member, placedAt: placement.placedAt, order: id)
-                var order = id.rawValue
-                try key.withUnsafeBytes { key in
-                    try order.withUTF8 { try writer.put(orders, key: key, value: UnsafeRawBufferPointer($0)) }
-                }
+            case .order(_, .placed(let placement)):
+                try writer.put(Self.orderRow(placement), into: orders)
             case .catalog, .stock, .order, .payment, .shipment, .afterSale, .coupon:
                 break
             }
         }
-        for id in touched {
-            let bytes = try encoder.encode(states.member(id))
-            var key = id.rawValue
-            try key.withUTF8 { key in
-                try bytes.withUnsafeBytes { try writer.put(members, key: UnsafeRawBufferPointer(key), value: $0) }
-            }
-        }
+        for id in touched { try writer.put(try Self.memberRow(id, states: states), into: members) }
     }
 
     func member(_ id: MemberID, reader: LMDBTableReader) throws -> MemberState? {
         var key = id.rawValue
         return try key.withUTF8 { key in
-            try reader.get(members, key: UnsafeRawBufferPointer(key)).map { try decoder.decode(MemberState.self, from: $0) }
+            try reader.get(members, key: UnsafeRawBufferPointer(key)).map { try BinaryDecoder().decode(MemberState.self, from: $0) }
         }
     }
 
+    static func memberRow(_ id: MemberID, states: DomainStates) throws -> ProjectionRow {
+        ProjectionRow(table: memberTableName, key: Array(id.rawValue.utf8), value: try BinaryEncoder().encode(states.member(id)))
+    }
+
     /// Member id, a zero byte, then the time placed counted down (big-endian) and the order id:
-    /// LMDB's key order is then each member's orders, newest first.
-    static func orderKey(member: MemberID, placedAt: Timestamp, order: OrderID) -> [UInt8] {
-        var key = Array(member.rawValue.utf8)
-        key.append(0)
-        withUnsafeBytes(of: UInt64(bitPattern: Int64.max - placedAt.microsecondsSince1970).bigEndian) { key.append(contentsOf: $0) }
-        key.append(contentsOf: order.rawValue.utf8)
-        return key
+    /// LMDB's key order is then each member's orders, newest first. The value is the order id.
+    static func orderRow(_ placement: OrderPlacement) -> ProjectionRow {
+        var key = memberPrefix(placement.member)
+        let countdown = UInt64(bitPattern: Int64.max - placement.placedAt.microsecondsSince1970)
+        withUnsafeBytes(of: countdown.bigEndian) { key.append(contentsOf: $0) }
+        key.append(contentsOf: placement.order.rawValue.utf8)
+        return ProjectionRow(table: orderTableName, key: key, value: Array(placement.order.rawValue.utf8))
     }
 
     static func memberPrefix(_ member: MemberID) -> [UInt8] {
         Array(member.rawValue.utf8) + [0]
+    }
+
+    /// Every row a replay to `states` must find stored.
+    static func allRows(_ states: DomainStates) throws -> [ProjectionRow] {
+        try states.members.keys.map { try memberRow($0, states: states) }
+            + states.orders.values.compactMap(\.placement).map(orderRow)
     }
 }

@@ -7,8 +7,6 @@ struct OrderStatusProjection {
     static let tableName = "orders"
 
     let orders: LMDBTable
-    private let encoder = BinaryEncoder()
-    private let decoder = BinaryDecoder()
 
     init(log: LMDBEventLog) throws {
         orders = try log.table(named: Self.tableName)
@@ -20,7 +18,7 @@ struct OrderStatusProjection {
         for event in events {
             switch event {
             case .order(let id, _):
-                touched[id, default: OrderLinks()] = touched[id] ?? OrderLinks()
+                touched[id] = touched[id] ?? OrderLinks()
             case .payment(let id, _):
                 if let order = states.payment(id).order { touched[order, default: OrderLinks()].payments.insert(id) }
             case .shipment(let id, _):
@@ -37,16 +35,9 @@ struct OrderStatusProjection {
     /// Rewrites the view of every touched order, merging new links into the stored ones.
     func write(touched: [OrderID: OrderLinks], states: DomainStates, into writer: inout LMDBTableWriter) throws {
         for (id, newLinks) in touched {
-            var links = try storedView(id, reader: writer.reader).map(Self.links(of:)) ?? OrderLinks()
-            links.payments.formUnion(newLinks.payments)
-            links.shipments.formUnion(newLinks.shipments)
-            links.afterSales.formUnion(newLinks.afterSales)
-            let view = OrderView(id, states: states, links: links)
-            let bytes = try encoder.encode(view)
-            var key = id.rawValue
-            try key.withUTF8 { key in
-                try bytes.withUnsafeBytes { try writer.put(orders, key: UnsafeRawBufferPointer(key), value: $0) }
-            }
+            var links = try storedView(id, reader: writer.reader).map(OrderLinks.init(of:)) ?? OrderLinks()
+            links.formUnion(newLinks)
+            try writer.put(try Self.row(id, links: links, states: states), into: orders)
         }
     }
 
@@ -54,11 +45,43 @@ struct OrderStatusProjection {
         var key = id.rawValue
         return try key.withUTF8 { key in
             guard let bytes = try reader.get(orders, key: UnsafeRawBufferPointer(key)) else { return nil }
-            return try decoder.decode(OrderView.self, from: bytes)
+            return try BinaryDecoder().decode(OrderView.self, from: bytes)
         }
     }
 
-    static func links(of view: OrderView) -> OrderLinks {
-        OrderLinks(payments: Set(view.payments.keys), shipments: Set(view.shipments.keys), afterSales: Set(view.afterSales.keys))
+    static func row(_ id: OrderID, links: OrderLinks, states: DomainStates) throws -> ProjectionRow {
+        let view = OrderView(id, states: states, links: links)
+        return ProjectionRow(table: tableName, key: Array(id.rawValue.utf8), value: try BinaryEncoder().encode(view))
+    }
+
+    /// Every row a replay to `states` must find stored.
+    static func allRows(_ states: DomainStates) throws -> [ProjectionRow] {
+        let links = OrderLinks.all(in: states)
+        return try Set(states.orders.keys).union(links.keys).map { id in
+            try row(id, links: links[id] ?? OrderLinks(), states: states)
+        }
+    }
+}
+
+extension OrderLinks {
+    init(of view: OrderView) {
+        self.init(payments: Set(view.payments.keys), shipments: Set(view.shipments.keys), afterSales: Set(view.afterSales.keys))
+    }
+
+    mutating func formUnion(_ other: OrderLinks) {
+        payments.formUnion(other.payments)
+        shipments.formUnion(other.shipments)
+        afterSales.formUnion(other.afterSales)
+    }
+
+    /// Every order's links, from the aggregates that name it.
+    static func all(in states: DomainStates) -> [OrderID: OrderLinks] {
+        var links: [OrderID: OrderLinks] = [:]
+        for (id, payment) in states.payments { if let order = payment.order { links[order, default: OrderLinks()].payments.insert(id) } }
+        for (id, shipment) in states.shipments { if let order = shipment.order { links[order, default: OrderLinks()].shipments.insert(id) } }
+        for (id, afterSale) in states.afterSales {
+            if let order = afterSale.order { links[order, default: OrderLinks()].afterSales.insert(id) }
+        }
+        return links
     }
 }

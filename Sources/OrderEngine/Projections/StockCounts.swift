@@ -38,12 +38,12 @@ public struct StockCounts: Sendable, Hashable, Codable {
     static let encodedBytes = 7 * 8
 
     /// Seven little-endian Int64s, in declaration order.
-    func withEncoded<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    var encoded: [UInt8] {
         let fields = (
             onHand.littleEndian, reserved.littleEndian, committed.littleEndian, safetyStock.littleEndian,
             damaged.littleEndian, incoming.littleEndian, backordered.littleEndian
         )
-        return try withUnsafeBytes(of: fields) { try body($0) }
+        return withUnsafeBytes(of: fields) { Array($0) }
     }
 
     init?(encoded bytes: UnsafeRawBufferPointer) {
