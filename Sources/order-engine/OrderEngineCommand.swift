@@ -11,6 +11,7 @@ struct OrderEngineCommand: AsyncParsableCommand {
             AppendLoadCommand.self,
             AppendBenchCommand.self,
             VerifyCommand.self,
+            ReplayCommand.self,
             ExportCommand.self,
             BackupCommand.self,
             RestoreCommand.self,

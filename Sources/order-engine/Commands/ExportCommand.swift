@@ -11,15 +11,16 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: "First position to export.")
+    @Option(help: "First position to export (with --stream: first version).")
     var from: UInt64 = 1
 
-    @Option(help: "Export only this stream (from its version --from).")
+    @Option(help: "Export only this stream.")
     var stream: String?
 
     func run() async throws {
         let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true))
         defer { log.close() }
+        let codec = EventCodec()
         var next = from
         while true {
             let page: [RecordedEvent]
@@ -29,12 +30,26 @@ struct ExportCommand: AsyncParsableCommand {
                 page = try log.read(fromPosition: next, limit: 4096)
             }
             guard let last = page.last else { return }
-            for event in page { print(Self.line(event).text) }
+            for event in page { print(Self.line(event, codec: codec)) }
             next = (stream == nil ? last.position : last.streamVersion) + 1
         }
     }
 
-    static func line(_ event: RecordedEvent) -> JSONLine {
+    /// The record's metadata and, when it decodes, the event itself as JSON; otherwise its raw
+    /// payload and why it did not decode.
+    static func line(_ event: RecordedEvent, codec: EventCodec) -> String {
+        var line = metadata(event)
+        do {
+            let decoded = try codec.decode(event)
+            return String(line.text.dropLast()) + ",\"event\":" + EventJSON.string(decoded) + "}"
+        } catch {
+            line.add("payload_base64", .string(Data(event.payload).base64EncodedString()))
+            line.add("decode_error", .string("\(error)"))
+            return line.text
+        }
+    }
+
+    private static func metadata(_ event: RecordedEvent) -> JSONLine {
         JSONLine([
             ("position", .unsigned(event.position)),
             ("stream", .string(event.streamId)),
@@ -46,7 +61,6 @@ struct ExportCommand: AsyncParsableCommand {
             ("correlation_id", .string(event.metadata.correlationId.uuidString.lowercased())),
             ("causation_id", .string(event.metadata.causationId.uuidString.lowercased())),
             ("actor", .string(event.metadata.actor)),
-            ("payload_base64", .string(Data(event.payload).base64EncodedString())),
         ])
     }
 }
