@@ -88,3 +88,34 @@ struct EngineTests {
         #expect(try fixture.engine.stock(StockItemID(sku: "hot", warehouse: "w1")).available == 5)
     }
 }
+
+@Suite("Engine expiry")
+struct EngineExpiryTests {
+    @Test
+    func expiresUnpaidOrdersPastTheirDeadlineAndReleasesTheirStock() async throws {
+        let fixture = try EngineFixture()
+        try await fixture.stockHotSKU(units: 5, members: 2)
+        try await fixture.run(try fixture.placeOrder("late", member: 0, quantity: 3))
+        fixture.clock.advance(seconds: 60)
+        try await fixture.run(try fixture.placeOrder("paid", member: 1, quantity: 1))
+        let due = try #require(try fixture.engine.order("paid")?.order.placement?.totalDue)
+        try await fixture.run(.authorizePayment("p1", order: "paid", method: .wechatPay, amount: due, at: fixture.now))
+        try await fixture.run(.payment("p1", .capture(amount: due, at: fixture.now)))
+        #expect(try fixture.engine.stock(sku: "hot").total.available == 1)
+
+        fixture.clock.advance(seconds: 28 * 60)
+        await fixture.engine.expireDueOrders()
+        #expect(try fixture.engine.order("late")?.order.status == .awaitingPayment)
+
+        fixture.clock.advance(seconds: 2 * 60)
+        await fixture.engine.expireDueOrders()
+        #expect(try fixture.engine.order("late")?.order.status == .expired)
+        #expect(try fixture.engine.order("paid")?.order.status == .paid)
+        #expect(try fixture.engine.stock(sku: "hot").total.available == 4)
+
+        try fixture.reopen()
+        await fixture.engine.expireDueOrders()
+        #expect(try fixture.engine.order("late")?.order.status == .expired)
+        #expect(try ProjectionAudit.replay(fixture.engine.log).matchesStoredProjections == true)
+    }
+}

@@ -29,6 +29,9 @@ public struct EngineOptions: Sendable {
     public var clock: any EngineClock
     /// How many refused command ids the engine remembers, so a retry gets the same refusal.
     public var refusalMemoryCountMax: Int
+    /// How often a quiet engine looks for unpaid orders past their deadline; nil never (then call
+    /// `OrderEngine.expireDueOrders()`). Busy engines also look at the start of every batch.
+    public var expirySweepInterval: Duration?
 
     public init(
         durability: LMDBEventLogOptions.Durability = .full,
@@ -36,7 +39,8 @@ public struct EngineOptions: Sendable {
         mapSizeBytesMax: Int = 1 << 40,
         policy: DomainPolicy = .standard,
         clock: any EngineClock = SystemClock(),
-        refusalMemoryCountMax: Int = 100_000
+        refusalMemoryCountMax: Int = 100_000,
+        expirySweepInterval: Duration? = .seconds(5)
     ) {
         self.durability = durability
         self.mapSizeBytesInitial = mapSizeBytesInitial
@@ -44,5 +48,6 @@ public struct EngineOptions: Sendable {
         self.policy = policy
         self.clock = clock
         self.refusalMemoryCountMax = refusalMemoryCountMax
+        self.expirySweepInterval = expirySweepInterval
     }
 }

@@ -14,6 +14,7 @@ public final class OrderEngine: Sendable {
     public let log: LMDBEventLog
     let queue: GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>
     let projections: InlineProjections
+    private let sweeper: Task<Void, Never>?
 
     /// Most commands waiting for the sequencer at once.
     public static let queuedCommandCountMax = 65_536
@@ -43,7 +44,7 @@ public final class OrderEngine: Sendable {
         let sequencer = try CommandSequencer(states: states, log: log, options: options, logger: logger)
         self.log = log
         self.projections = try InlineProjections(log: log)
-        self.queue = GroupCommitQueue(
+        let queue = GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>(
             queuedItemCountMax: Self.queuedCommandCountMax,
             batchWeightMax: Self.batchCommandCountMax,
             weight: { _ in 1 },
@@ -55,6 +56,14 @@ public final class OrderEngine: Sendable {
             },
             commit: { commands in sequencer.commit(commands) }
         )
+        self.queue = queue
+        sweeper = options.expirySweepInterval.map { interval in
+            Task { [queue] in
+                while (try? await Task.sleep(for: interval)) != nil {
+                    _ = await queue.submit([])
+                }
+            }
+        }
     }
 
     /// Executes one command; returns once its events are durable, or throws why it was not taken.
@@ -67,8 +76,16 @@ public final class OrderEngine: Sendable {
         await queue.submit(commands)
     }
 
+    /// Expires every unpaid order past its payment deadline by the engine's clock, releasing its
+    /// stock, coupon use and points; returns once that is durable. The engine also does this at the
+    /// start of every batch, and on a timer (`EngineOptions.expirySweepInterval`) when it is quiet.
+    public func expireDueOrders() async {
+        _ = await queue.submit([])
+    }
+
     /// Finishes queued commands, then closes the log. Later commands fail with `closed`.
     public func close() {
+        sweeper?.cancel()
         queue.close()
         log.close()
     }

@@ -12,6 +12,7 @@ import OrderDomain
 final class CommandSequencer: @unchecked Sendable {
     private(set) var states: DomainStates
     private var refusals: RefusalMemory
+    private var expiries: ExpiryQueue
     private let log: LMDBEventLog
     private let projections: InlineProjections
     private let policy: DomainPolicy
@@ -21,6 +22,7 @@ final class CommandSequencer: @unchecked Sendable {
 
     init(states: DomainStates, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
         self.states = states
+        self.expiries = ExpiryQueue(states: states)
         self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
         self.log = log
         self.projections = try InlineProjections(log: log)
@@ -29,8 +31,28 @@ final class CommandSequencer: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// One batch, one outcome per command, in order.
+    /// Most unpaid orders one batch expires.
+    static let expiryBatchCountMax = 4_096
+
+    /// One batch, one outcome per command, in order. Unpaid orders past their deadline are expired
+    /// first, in the same transaction, by the system.
     func commit(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
+        let now = clock.nowMicroseconds()
+        let due = expiries.popDue(now: now, states: states, countMax: Self.expiryBatchCountMax)
+        let expirations = due.map { order in
+            EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
+        }
+        let outcomes = commitCommands(expirations + commands)
+        for (order, outcome) in zip(due, outcomes) {
+            guard case .failure(let error) = outcome else { continue }
+            logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
+            let state = states.order(order)
+            if state.status == .awaitingPayment, let placement = state.placement { expiries.insert(placement.paymentDueAt, order) }
+        }
+        return Array(outcomes.dropFirst(expirations.count))
+    }
+
+    private func commitCommands(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
         let stored: [AppendResult?]
         do {
             stored = try log.commandOutcomes(commands.map(\.id))
@@ -74,6 +96,7 @@ final class CommandSequencer: @unchecked Sendable {
             return
         }
         states.apply(events)
+        for case .order(let id, .placed(let placement)) in events { expiries.insert(placement.paymentDueAt, id) }
         batch.accepted.append((index, command.id, events))
         batch.requests.append(request)
     }
