@@ -16,11 +16,12 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product order-engine
 
-## Runs the main job on an embedded data directory ($(DATA)): a durable group-commit load from
-## 64 concurrent writers, then a full verification of the log.
+## Runs the main job on an embedded data directory ($(DATA)): a scripted day in a small mall
+## through the engine, then a full verification of the log and its projections. Running it again
+## on the same directory writes nothing: every command is answered from the log.
 run: build
-	$(SWIFT) run -c release order-engine append-load --data $(DATA)
-	$(SWIFT) run -c release order-engine verify --data $(DATA) --log-only
+	$(SWIFT) run -c release order-engine demo --data $(DATA)
+	$(SWIFT) run -c release order-engine verify --data $(DATA)
 
 ## Unit and integration tests, then end-to-end checks of the command line.
 test: deps

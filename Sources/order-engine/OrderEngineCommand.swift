@@ -15,6 +15,7 @@ struct OrderEngineCommand: AsyncParsableCommand {
             ExportCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end checks of the order-engine command line on scratch data directories: two writers on
-# one directory, reads and backups beside a running writer, restore, and bad input.
+# one directory, reads and backups beside a running writer, restore, bad input, and the scripted demo day.
 # Usage: Tests/cli/run.sh PATH-TO-order-engine
 set -uo pipefail
 
@@ -55,6 +55,25 @@ check "restore refuses a directory that holds a log" fails_with "already holds a
     "$binary" restore --from "$scratch/backup" --data "$data"
 check "verify of a missing directory fails with one line" fails_with "Error" "$binary" verify --data "$scratch/absent"
 check "a bad option value is refused" fails_with "Error" "$binary" append-load --data "$scratch/x" --writers 0
+
+demo=$scratch/demo
+check "demo runs a scripted day on a fresh directory" "$binary" demo --data "$demo"
+cp "$scratch/out" "$scratch/demo.txt"
+check "demo ends with the event count and verify ok" grep -Eq '^events: [0-9]+, verify: ok$' "$scratch/demo.txt"
+"$binary" verify --data "$demo" --json >"$scratch/demo-verify.json"
+check "verify finds the demo's log ok" test "$(json_field "$scratch/demo-verify.json" ok)" = true
+check "demo prints the same day on another fresh directory" \
+    bash -c "'$binary' demo --data '$scratch/demo-fresh' | diff '$scratch/demo.txt' -"
+check "demo runs again on the same directory with --json" "$binary" demo --data "$demo" --json
+cp "$scratch/out" "$scratch/demo.jsonl"
+check "demo --json prints one JSON object with a kind per line" \
+    python3 -c 'import json,sys; rows=[json.loads(l) for l in open(sys.argv[1])]; sys.exit(0 if rows and all("kind" in r for r in rows) else 1)' \
+    "$scratch/demo.jsonl"
+tail -n 1 "$scratch/demo.jsonl" >"$scratch/demo-summary.json"
+check "a second demo answers every command as a duplicate" test "$(json_field "$scratch/demo-summary.json" accepted)" = 0
+"$binary" verify --data "$demo" --json >"$scratch/demo-verify-again.json"
+check "a second demo writes no new events" \
+    test "$(json_field "$scratch/demo-verify-again.json" events)" = "$(json_field "$scratch/demo-verify.json" events)"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
