@@ -61,11 +61,12 @@ struct BatchAppender {
         let firstPosition = head.lastPosition + 1
         for event in request.events {
             let position = head.lastPosition + 1
-            let version = try currentVersion(event.streamId, in: &transaction) + 1
+            let stream = try streamIndex(event.streamId, in: &transaction)
+            let version = streams.values[stream].version + 1
+            streams.values[stream].append(StreamIndexEntry(version: version, position: position))
             let record = staging.stage(byteCount: RecordCodec.encodedBytes(event))
             RecordCodec.encode(event, position: position, streamVersion: version, into: record)
             try transaction.writeRecord(position: position, bytes: UnsafeRawBufferPointer(record))
-            streams[event.streamId]!.append(StreamIndexEntry(version: version, position: position))
             head.lastPosition = position
         }
         let result = AppendResult(firstPosition: firstPosition, eventCount: UInt32(request.events.count), duplicate: false)
@@ -78,10 +79,18 @@ struct BatchAppender {
         _ streamId: String,
         in transaction: inout Transaction
     ) throws -> UInt64 {
-        if let batch = streams[streamId] { return batch.version }
-        let version = try transaction.streamVersion(streamId)
-        streams[streamId] = StreamBatch(version: version)
-        return version
+        streams.values[try streamIndex(streamId, in: &transaction)].version
+    }
+
+    /// Where the stream's batch entry is, adding it (with its stored version) on first sight:
+    /// one hash lookup per event.
+    private mutating func streamIndex<Transaction: LogWriteTransaction>(
+        _ streamId: String,
+        in transaction: inout Transaction
+    ) throws -> Dictionary<String, StreamBatch>.Index {
+        if let index = streams.index(forKey: streamId) { return index }
+        streams[streamId] = StreamBatch(version: try transaction.streamVersion(streamId))
+        return streams.index(forKey: streamId)!
     }
 
     /// Why the request breaks a limit, or nil when it keeps them all.
@@ -93,15 +102,23 @@ struct BatchAppender {
         for (streamId, _) in request.expectations {
             if let reason = invalidity(ofStreamId: streamId) { return reason }
         }
+        var checkedStreamId: String?
+        var checkedActor: String?
         for event in request.events {
-            if let reason = invalidity(ofStreamId: event.streamId) { return reason }
+            if event.streamId != checkedStreamId {
+                if let reason = invalidity(ofStreamId: event.streamId) { return reason }
+                checkedStreamId = event.streamId
+            }
             if event.metadata.commandId != request.commandId {
                 return "event metadata names command \(event.metadata.commandId), the append names \(request.commandId)"
             }
-            if event.metadata.actor.utf8.count > EventLogLimits.actorBytesMax {
-                return "actor is longer than \(EventLogLimits.actorBytesMax) bytes"
+            if event.metadata.actor != checkedActor {
+                if event.metadata.actor.utf8.count > EventLogLimits.actorBytesMax {
+                    return "actor is longer than \(EventLogLimits.actorBytesMax) bytes"
+                }
+                if containsControlCharacter(event.metadata.actor) { return "actor contains control characters" }
+                checkedActor = event.metadata.actor
             }
-            if containsControlCharacter(event.metadata.actor) { return "actor contains control characters" }
             if event.payload.count > EventLogLimits.payloadBytesMax {
                 return "payload of \(event.payload.count) bytes exceeds \(EventLogLimits.payloadBytesMax) bytes"
             }
