@@ -119,3 +119,22 @@ struct EngineExpiryTests {
         #expect(try ProjectionAudit.replay(fixture.engine.log).matchesStoredProjections == true)
     }
 }
+
+@Suite("Engine no-op commands")
+struct EngineNoOpTests {
+    @Test
+    func acceptsACommandThatChangesNothingWithoutWriting() async throws {
+        let fixture = try EngineFixture()
+        try await fixture.stockHotSKU(units: 2, members: 1)
+        try await fixture.run(try fixture.placeOrder("o1", member: 0))
+        let due = try #require(try fixture.engine.order("o1")?.order.placement?.totalDue)
+        try await fixture.run(.authorizePayment("p1", order: "o1", method: .alipay, amount: due, at: fixture.now))
+        try await fixture.run(.payment("p1", .recordCallback(providerEvent: "evt-1", outcome: .captured(due), at: fixture.now)))
+        let before = try fixture.engine.log.lastPosition()
+        let repeated = try await fixture.run(.payment("p1", .recordCallback(providerEvent: "evt-1", outcome: .captured(due), at: fixture.now)))
+        #expect(repeated.events.isEmpty)
+        #expect(repeated.positions.isEmpty)
+        #expect(try fixture.engine.log.lastPosition() == before)
+        #expect(try fixture.engine.order("o1")?.order.status == .paid)
+    }
+}

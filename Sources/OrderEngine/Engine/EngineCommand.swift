@@ -30,7 +30,8 @@ public struct EngineCommand: Sendable, Hashable {
 /// What an accepted command did.
 public struct CommandOutcome: Sendable, Hashable {
     public var commandId: UUID
-    /// The log positions its events occupy.
+    /// The log positions its events occupy; empty (0..<0) for a command accepted without events,
+    /// such as a provider callback the payment has already seen.
     public var positions: Range<UInt64>
     /// Its events, in order.
     public var events: [DomainEvent]

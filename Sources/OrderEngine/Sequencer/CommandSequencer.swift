@@ -88,6 +88,10 @@ final class CommandSequencer: @unchecked Sendable {
             batch.outcomes[index] = .failure(.refused(error))
             return
         }
+        if events.isEmpty {
+            batch.outcomes[index] = .success(CommandOutcome(commandId: command.id, positions: 0..<0, events: [], duplicate: false))
+            return
+        }
         let request = request(command, events, timestampMicroseconds: batch.timestampMicroseconds)
         if let problem = request.invalidity {
             let refusal = Refusal(.validationFailed, problem)
