@@ -16,7 +16,7 @@ struct LMDBAuxiliaryTableTests {
         let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)
         let counts = try log.table(named: "counts")
         #expect(try log.table(named: "counts") == counts)
-        let results = log.commit([Make.request(["order-1", "order-1"])]) { results, writer in
+        let results = try log.commit([Make.request(["order-1", "order-1"])]) { results, writer in
             let positions = try results[0].get().positions
             try key("order-1").withUnsafeBytes { key in
                 try withUnsafeBytes(of: positions.upperBound - 1) { try writer.put(counts, key: key, value: $0) }
@@ -35,11 +35,12 @@ struct LMDBAuxiliaryTableTests {
         let scratch = ScratchDirectory()
         let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)
         let counts = try log.table(named: "counts")
-        let results = log.commit([Make.request(["order-1"])]) { _, writer in
-            try key("order-1").withUnsafeBytes { try writer.put(counts, key: $0, value: $0) }
-            throw Refused()
+        #expect(throws: EventLogError.self) {
+            try log.commit([Make.request(["order-1"])]) { _, writer in
+                try key("order-1").withUnsafeBytes { try writer.put(counts, key: $0, value: $0) }
+                throw Refused()
+            }
         }
-        #expect(throws: EventLogError.self) { try results[0].get() }
         #expect(try log.lastPosition() == 0)
         var entries = 0
         try log.withSnapshot { reader in

@@ -71,7 +71,7 @@ struct ProjectionAuditTests {
         try await fixture.stockHotSKU(units: 3, members: 1)
         let log = fixture.engine.log
         let items = try log.table(named: "inventory-items")
-        let results = log.commit([]) { _, writer in
+        let results = try log.commit([]) { _, writer in
             let key = Array("stock-hot@w1".utf8)
             let forged = [UInt8](repeating: 0, count: 56)
             try key.withUnsafeBytes { key in try forged.withUnsafeBytes { try writer.put(items, key: key, value: $0) } }

@@ -64,7 +64,14 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
                     case .overloaded(let count): .failure(.overloaded(queuedCountMax: count))
                     }
                 },
-                commit: { [unowned self] requests in self.commit(requests, alongside: nil) }
+                commit: { [unowned self] requests in
+                    do {
+                        return try self.commit(requests, alongside: nil)
+                    } catch {
+                        let failure = EventLogError.from(error)
+                        return requests.map { _ in .failure(failure) }
+                    }
+                }
             )
         }
         logger.info(
@@ -146,16 +153,16 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
 
     /// Appends a batch in one transaction and one commit on the calling thread, and returns once it
     /// is durable: for a caller that is itself a single writer, such as an engine's sequencer,
-    /// which must also write its projections in the same transaction (`alongside`). Commits from
-    /// several threads are serialized.
+    /// which must also write its projections in the same transaction (`alongside`). Each request
+    /// succeeds or fails on its own; a failure of the whole batch (storage full, a throwing
+    /// `alongside`, an I/O error) is thrown, with nothing written. Commits from several threads
+    /// are serialized.
     public func commit(
         _ requests: [AppendRequest],
         alongside: Alongside?
-    ) -> [Result<AppendResult, EventLogError>] {
-        if options.readOnly {
-            return requests.map { _ in .failure(.invalidRequest(reason: "the log is open read-only")) }
-        }
-        return writer.withLock { head in commit(requests, alongside: alongside, head: &head) }
+    ) throws -> [Result<AppendResult, EventLogError>] {
+        if options.readOnly { throw EventLogError.invalidRequest(reason: "the log is open read-only") }
+        return try writer.withLock { head in try commit(requests, alongside: alongside, head: &head) }
     }
 
     /// Runs `body` while no commit runs: LMDB opens named tables one transaction at a time.
@@ -167,19 +174,18 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         _ requests: [AppendRequest],
         alongside: Alongside?,
         head: inout LogHead
-    ) -> [Result<AppendResult, EventLogError>] {
+    ) throws -> [Result<AppendResult, EventLogError>] {
         while true {
             do {
                 return try commitOnce(requests, alongside: alongside, head: &head)
             } catch EventLogError.storageFull {
                 if !growMap() {
                     logger.error("event log full", metadata: ["map_size_bytes": "\(mapSizeBytes)"])
-                    return requests.map { _ in .failure(.storageFull(mapSizeBytes: mapSizeBytes)) }
+                    throw EventLogError.storageFull(mapSizeBytes: mapSizeBytes)
                 }
             } catch {
                 logger.error("event log commit failed", metadata: ["error": "\(error)"])
-                let failure = EventLogError.from(error)
-                return requests.map { _ in .failure(failure) }
+                throw EventLogError.from(error)
             }
         }
     }

@@ -14,6 +14,7 @@ public final class OrderEngine: Sendable {
     public let log: LMDBEventLog
     let queue: GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>
     let projections: InlineProjections
+    let sales: SalesProjector
     private let sweeper: Task<Void, Never>?
 
     /// Most commands waiting for the sequencer at once.
@@ -44,6 +45,7 @@ public final class OrderEngine: Sendable {
         let sequencer = try CommandSequencer(states: states, log: log, options: options, logger: logger)
         self.log = log
         self.projections = try InlineProjections(log: log)
+        self.sales = try SalesProjector.started(log: log, logger: logger)
         let queue = GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>(
             queuedItemCountMax: Self.queuedCommandCountMax,
             batchWeightMax: Self.batchCommandCountMax,
@@ -85,6 +87,7 @@ public final class OrderEngine: Sendable {
 
     /// Finishes queued commands, then closes the log. Later commands fail with `closed`.
     public func close() {
+        sales.stop()
         sweeper?.cancel()
         queue.close()
         log.close()

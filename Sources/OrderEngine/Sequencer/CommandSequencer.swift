@@ -108,11 +108,16 @@ final class CommandSequencer: @unchecked Sendable {
     /// Commits the batch's appends with the inline projections; answers accordingly.
     private func write(_ batch: inout Batch) {
         let events = batch.accepted.flatMap(\.events)
-        let results = log.commit(batch.requests) { [projections, states] _, writer in
-            try projections.write(events: events, states: states, into: &writer)
-        }
-        if let failure = results.lazy.compactMap(\.failure).first {
-            precondition(results.allSatisfy { $0.failure != nil }, "a request failed on its own: \(failure)")
+        let results: [Result<AppendResult, EventLogError>]
+        do {
+            results = try log.commit(batch.requests) { [projections, states] _, writer in
+                try projections.write(events: events, states: states, into: &writer)
+            }
+            if let failure = results.lazy.compactMap(\.failure).first {
+                preconditionFailure("a request failed on its own after the sequencer checked it: \(failure)")
+            }
+        } catch {
+            let failure = EventLogError.from(error)
             logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
             refold(events)
             for index in batch.accepted.map(\.index) + batch.refused.map(\.index) {
