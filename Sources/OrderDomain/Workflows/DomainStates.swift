@@ -1,6 +1,6 @@
 /// Every aggregate's state in memory, folded from domain events: the reference fold for
 /// tests and replays, and a simple `DomainStateReading`.
-public struct DomainStates: Sendable, Hashable, DomainStateReading {
+public struct DomainStates: Sendable, Hashable, Codable, DomainStateReading {
     /// Catalog SKUs by id.
     public internal(set) var catalogs: [SKUID: CatalogState] = [:]
     /// Stock items by id.

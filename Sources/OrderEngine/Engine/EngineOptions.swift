@@ -32,6 +32,9 @@ public struct EngineOptions: Sendable {
     /// How often a quiet engine looks for unpaid orders past their deadline; nil never (then call
     /// `OrderEngine.expireDueOrders()`). Busy engines also look at the start of every batch.
     public var expirySweepInterval: Duration?
+    /// How many events may pass between snapshots of the in-memory state (also taken on close);
+    /// a restart folds only the events after the last one. Nil never.
+    public var snapshotEventInterval: UInt64?
 
     public init(
         durability: LMDBEventLogOptions.Durability = .full,
@@ -40,7 +43,8 @@ public struct EngineOptions: Sendable {
         policy: DomainPolicy = .standard,
         clock: any EngineClock = SystemClock(),
         refusalMemoryCountMax: Int = 100_000,
-        expirySweepInterval: Duration? = .seconds(5)
+        expirySweepInterval: Duration? = .seconds(5),
+        snapshotEventInterval: UInt64? = 1_000_000
     ) {
         self.durability = durability
         self.mapSizeBytesInitial = mapSizeBytesInitial
@@ -49,5 +53,6 @@ public struct EngineOptions: Sendable {
         self.clock = clock
         self.refusalMemoryCountMax = refusalMemoryCountMax
         self.expirySweepInterval = expirySweepInterval
+        self.snapshotEventInterval = snapshotEventInterval
     }
 }

@@ -15,6 +15,7 @@ public final class OrderEngine: Sendable {
     let queue: GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>
     let projections: InlineProjections
     let sales: SalesProjector
+    let sequencer: CommandSequencer
     private let sweeper: Task<Void, Never>?
 
     /// Most commands waiting for the sequencer at once.
@@ -39,10 +40,18 @@ public final class OrderEngine: Sendable {
             logger: logger
         )
         let start = ContinuousClock.now
-        let states = try EventReplay.states(from: log, codec: EventCodec())
         let lastPosition = try log.lastPosition()
-        logger.info("engine state rebuilt", metadata: ["events": "\(lastPosition)", "duration": "\(ContinuousClock.now - start)"])
-        let sequencer = try CommandSequencer(states: states, log: log, options: options, logger: logger)
+        var (states, snapshotPosition) = try StateSnapshot(log: log).read(from: log, lastPosition: lastPosition) ?? (DomainStates(), 0)
+        try EventReplay.fold(from: log, after: snapshotPosition, codec: EventCodec(), into: &states)
+        logger.info(
+            "engine state rebuilt",
+            metadata: [
+                "snapshot_position": "\(snapshotPosition)", "events_folded": "\(lastPosition - snapshotPosition)",
+                "duration": "\(ContinuousClock.now - start)",
+            ])
+        let sequencer = try CommandSequencer(
+            states: states, eventsSinceSnapshot: lastPosition - snapshotPosition, log: log, options: options, logger: logger)
+        self.sequencer = sequencer
         self.log = log
         self.projections = try InlineProjections(log: log)
         self.sales = try SalesProjector.started(log: log, logger: logger)
@@ -90,6 +99,7 @@ public final class OrderEngine: Sendable {
         sales.stop()
         sweeper?.cancel()
         queue.close()
+        sequencer.writeSnapshot()
         log.close()
     }
 }

@@ -19,13 +19,20 @@ final class CommandSequencer: @unchecked Sendable {
     private let clock: any EngineClock
     private let logger: Logger
     private let codec = EventCodec()
+    private let snapshot: StateSnapshot
+    private let snapshotEventInterval: UInt64?
+    private var eventsSinceSnapshot: UInt64
 
-    init(states: DomainStates, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
+    /// `eventsSinceSnapshot`: how many events `states` holds beyond the last stored snapshot.
+    init(states: DomainStates, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
         self.states = states
         self.expiries = ExpiryQueue(states: states)
         self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
         self.log = log
         self.projections = try InlineProjections(log: log)
+        self.snapshot = try StateSnapshot(log: log)
+        self.snapshotEventInterval = options.snapshotEventInterval
+        self.eventsSinceSnapshot = eventsSinceSnapshot
         self.policy = options.policy
         self.clock = options.clock
         self.logger = logger
@@ -130,6 +137,20 @@ final class CommandSequencer: @unchecked Sendable {
             batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false))
         }
         for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
+        eventsSinceSnapshot += UInt64(events.count)
+        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshot() }
+    }
+
+    /// Stores the in-memory state as of the log's end. Call only from the sequencer's thread, or
+    /// once the queue that feeds it is closed.
+    func writeSnapshot() {
+        guard eventsSinceSnapshot > 0 else { return }
+        do {
+            try snapshot.write(states, position: try log.lastPosition(), to: log)
+            eventsSinceSnapshot = 0
+        } catch {
+            logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Forgets every aggregate `events` touched and folds their durable streams again.

@@ -16,7 +16,19 @@ enum EventReplay {
     /// Folds every event from the start of the log through `endPosition` into fresh states.
     static func states(from log: any EventLog, through endPosition: UInt64 = .max, codec: EventCodec) throws -> DomainStates {
         var states = DomainStates()
-        try log.scan(fromPosition: 1, through: endPosition, checkingChecksums: true) { position, view in
+        try fold(from: log, after: 0, through: endPosition, codec: codec, into: &states)
+        return states
+    }
+
+    /// Folds the events after `position` through `endPosition` into `states`.
+    static func fold(
+        from log: any EventLog,
+        after position: UInt64,
+        through endPosition: UInt64 = .max,
+        codec: EventCodec,
+        into states: inout DomainStates
+    ) throws {
+        try log.scan(fromPosition: position + 1, through: endPosition, checkingChecksums: true) { position, view in
             do {
                 states.apply(try codec.decode(view))
             } catch {
@@ -24,7 +36,6 @@ enum EventReplay {
             }
             return true
         }
-        return states
     }
 
     /// Folds one stream's durable events into `states`.
