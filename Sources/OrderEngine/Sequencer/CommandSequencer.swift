@@ -49,7 +49,8 @@ final class CommandSequencer: @unchecked Sendable {
         let expirations = due.map { order in
             EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
         }
-        let outcomes = commitCommands(expirations + commands)
+        if expirations.isEmpty && commands.isEmpty { return [] }
+        let outcomes = commitCommands(expirations + commands, timestampMicroseconds: now)
         for (order, outcome) in zip(due, outcomes) {
             guard case .failure(let error) = outcome else { continue }
             logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
@@ -59,14 +60,14 @@ final class CommandSequencer: @unchecked Sendable {
         return Array(outcomes.dropFirst(expirations.count))
     }
 
-    private func commitCommands(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
+    private func commitCommands(_ commands: [EngineCommand], timestampMicroseconds: Int64) -> [Result<CommandOutcome, EngineError>] {
         let stored: [AppendResult?]
         do {
             stored = try log.commandOutcomes(commands.map(\.id))
         } catch {
             return commands.map { _ in .failure(.log(EventLogError.from(error))) }
         }
-        var batch = Batch(count: commands.count, timestampMicroseconds: clock.nowMicroseconds())
+        var batch = Batch(count: commands.count, timestampMicroseconds: timestampMicroseconds)
         for (index, command) in commands.enumerated() {
             if let earlier = stored[index] {
                 batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
