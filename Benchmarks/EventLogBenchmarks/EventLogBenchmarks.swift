@@ -1,6 +1,6 @@
 import Benchmark
 
-/// Every benchmark of the event log, registered when the benchmark runner starts.
+/// Every benchmark of the event log and the event codecs, registered when the benchmark runner starts.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .eventsPerSecond],
@@ -14,6 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     ScanBenchmarks.register(checkingChecksums: true)
     ScanBenchmarks.register(checkingChecksums: false)
+    CodecBenchmarks.register()
 }
 
 extension BenchmarkMetric {

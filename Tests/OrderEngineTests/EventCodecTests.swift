@@ -102,7 +102,7 @@ import Testing
             let count = Int(random.next() % 96)
             var bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
             if round % 2 == 0 {
-                bytes = mutated(codec.encode(EventSamples.all[round / 2 % EventSamples.all.count]).payload, &random)
+                bytes = random.mutated(codec.encode(EventSamples.all[round / 2 % EventSamples.all.count]).payload)
             }
             if (try? codec.decode(eventType: tag, schemaVersion: 1, payload: bytes)) != nil { decodedCount += 1 }
         }
@@ -130,15 +130,6 @@ import Testing
         }
         #expect(viewed == events)
     }
-
-    func mutated(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
-        var result = bytes
-        for _ in 0..<(1 + Int(random.next() % 3)) where !result.isEmpty {
-            let index = Int(random.next() % UInt64(result.count))
-            result[index] = UInt8(truncatingIfNeeded: random.next())
-        }
-        return result
-    }
 }
 
 /// SplitMix64: the same numbers on every run, so a failure can be replayed.
@@ -153,6 +144,16 @@ struct SeededRandom {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// The bytes with one to three of them replaced at random.
+    mutating func mutated(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for _ in 0..<(1 + Int(next() % 3)) where !result.isEmpty {
+            let index = Int(next() % UInt64(result.count))
+            result[index] = UInt8(truncatingIfNeeded: next())
+        }
+        return result
     }
 }
 

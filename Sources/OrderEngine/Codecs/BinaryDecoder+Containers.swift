@@ -6,7 +6,7 @@ struct BinaryKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProto
     var codingPath: [any CodingKey] { [] }
 
     var allKeys: [Key] {
-        guard let name = try? decoding.reader.peekString(limits: decoding.limits), let key = Key(stringValue: name)
+        guard let name = try? decoding.reader.peekString(), let key = Key(stringValue: name)
         else { return [] }
         return [key]
     }
@@ -51,7 +51,7 @@ struct BinaryKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProto
     func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type, forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        let name = try decoding.reader.readString(limits: decoding.limits)
+        let name = try decoding.reader.readString()
         guard name == key.stringValue else {
             throw EventCodecError.malformed("expected \"\(key.stringValue)\", found \"\(name.prefix(64))\"")
         }

@@ -46,7 +46,7 @@ final class BinaryDecoding: Decoder {
     var deferredError: EventCodecError?
 
     init(_ bytes: UnsafeRawBufferPointer, limits: BinaryCodingLimits) {
-        self.reader = BinaryReader(bytes)
+        self.reader = BinaryReader(bytes, limits: limits)
         self.limits = limits
     }
 

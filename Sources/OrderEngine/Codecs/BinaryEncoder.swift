@@ -29,13 +29,14 @@ public struct BinaryEncoder: Sendable {
 
 /// The `Encoder` behind `BinaryEncoder`: one instance writes one value into one buffer.
 final class BinaryEncoding: Encoder {
-    var writer = BinaryWriter()
+    var writer: BinaryWriter
     let limits: BinaryCodingLimits
     var depth = 0
     /// A limit broken where the `Encoder` protocol gives no way to throw.
     var deferredError: EventCodecError?
 
     init(limits: BinaryCodingLimits) {
+        self.writer = BinaryWriter(limits: limits)
         self.limits = limits
     }
 
@@ -78,23 +79,20 @@ final class BinaryEncoding: Encoder {
     /// The bytes of a value on its own, for sorting set elements and dictionary keys.
     func encodeDetached<T: Encodable>(_ value: T) throws -> [UInt8] {
         let saved = writer
-        writer = BinaryWriter()
+        writer = BinaryWriter(limits: limits)
         defer { writer = saved }
         try encodeValue(value)
         return writer.bytes
     }
 
-    func writeCount(_ count: Int) throws {
-        guard count <= limits.collectionCountMax else {
-            throw EventCodecError.lengthTooLarge(length: UInt64(count), limit: limits.collectionCountMax)
-        }
-        writer.writeVarint(UInt64(count))
+    func writeCount(_ count: Int) throws(EventCodecError) {
+        try writer.writeCount(count)
     }
 
     /// The name of a keyed nested container; names come from code, so an oversized one is a bug.
     func writeKeyName(_ name: String) {
         do {
-            try writer.writeString(name, limits: limits)
+            try writer.writeString(name)
         } catch {
             preconditionFailure("coding key \(name.prefix(32))... exceeds the string limit")
         }

@@ -8,43 +8,41 @@ protocol BinaryCustomDecodable {
     static func binaryDecode(from decoding: BinaryDecoding) throws -> Self
 }
 
-/// A standard-library scalar or string and its fixed encoding.
-protocol BinaryPrimitive: BinaryCustomEncodable, BinaryCustomDecodable {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) throws(EventCodecError)
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> Self
-}
+/// A standard-library scalar or string: its fixed encoding serves both the generic `Codable`
+/// path and the hand-written codecs.
+protocol BinaryPrimitive: BinaryWritable, BinaryReadable, BinaryCustomEncodable, BinaryCustomDecodable {}
 
 extension BinaryPrimitive {
     func binaryEncode(to encoding: BinaryEncoding) throws {
-        try write(to: &encoding.writer, limits: encoding.limits)
+        try write(to: &encoding.writer)
     }
 
     static func binaryDecode(from decoding: BinaryDecoding) throws -> Self {
-        try read(from: &decoding.reader, limits: decoding.limits)
+        try Self(from: &decoding.reader)
     }
 }
 
 extension Bool: BinaryPrimitive {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) {
+    func write(to writer: inout BinaryWriter) {
         writer.writeByte(self ? 1 : 0)
     }
 
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> Bool {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
         switch try reader.readByte() {
-        case 0: false
-        case 1: true
+        case 0: self = false
+        case 1: self = true
         case let byte: throw .malformed("boolean byte \(byte)")
         }
     }
 }
 
 extension String: BinaryPrimitive {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) throws(EventCodecError) {
-        try writer.writeString(self, limits: limits)
+    func write(to writer: inout BinaryWriter) throws(EventCodecError) {
+        try writer.writeString(self)
     }
 
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> String {
-        try reader.readString(limits: limits)
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self = try reader.readString()
     }
 }
 
@@ -52,14 +50,14 @@ extension String: BinaryPrimitive {
 protocol BinarySignedInteger: BinaryPrimitive, FixedWidthInteger, SignedInteger {}
 
 extension BinarySignedInteger {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) {
+    func write(to writer: inout BinaryWriter) {
         writer.writeZigzag(Int64(self))
     }
 
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> Self {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
         let wide = try reader.readZigzag()
         guard let value = Self(exactly: wide) else { throw .malformed("\(wide) does not fit \(Self.self)") }
-        return value
+        self = value
     }
 }
 
@@ -67,14 +65,14 @@ extension BinarySignedInteger {
 protocol BinaryUnsignedInteger: BinaryPrimitive, FixedWidthInteger, UnsignedInteger {}
 
 extension BinaryUnsignedInteger {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) {
+    func write(to writer: inout BinaryWriter) {
         writer.writeVarint(UInt64(self))
     }
 
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> Self {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
         let wide = try reader.readVarint()
         guard let value = Self(exactly: wide) else { throw .malformed("\(wide) does not fit \(Self.self)") }
-        return value
+        self = value
     }
 }
 
@@ -90,21 +88,21 @@ extension UInt32: BinaryUnsignedInteger {}
 extension UInt64: BinaryUnsignedInteger {}
 
 extension Float: BinaryPrimitive {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) {
+    func write(to writer: inout BinaryWriter) {
         writer.writeFixed32(bitPattern)
     }
 
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> Float {
-        Float(bitPattern: try reader.readFixed32())
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(bitPattern: try reader.readFixed32())
     }
 }
 
 extension Double: BinaryPrimitive {
-    func write(to writer: inout BinaryWriter, limits: BinaryCodingLimits) {
+    func write(to writer: inout BinaryWriter) {
         writer.writeFixed64(bitPattern)
     }
 
-    static func read(from reader: inout BinaryReader, limits: BinaryCodingLimits) throws(EventCodecError) -> Double {
-        Double(bitPattern: try reader.readFixed64())
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(bitPattern: try reader.readFixed64())
     }
 }

@@ -1,10 +1,13 @@
-/// Reads the format's primitive encodings from borrowed bytes, checking every bound.
+/// Reads the format's primitive encodings from borrowed bytes, checking every bound and the
+/// limits on lengths and counts.
 struct BinaryReader {
     let bytes: UnsafeRawBufferPointer
+    let limits: BinaryCodingLimits
     var offset = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer, limits: BinaryCodingLimits) {
         self.bytes = bytes
+        self.limits = limits
     }
 
     var remainingByteCount: Int { bytes.count - offset }
@@ -24,6 +27,16 @@ struct BinaryReader {
     /// Reads a minimal LEB128 number of at most 64 bits; longer or padded forms are malformed,
     /// so every number has exactly one encoding.
     mutating func readVarint() throws(EventCodecError) -> UInt64 {
+        guard offset < bytes.count else { throw .truncated }
+        let first = bytes[offset]
+        guard first >= 0x80 else {
+            offset += 1
+            return UInt64(first)
+        }
+        return try readLongVarint()
+    }
+
+    private mutating func readLongVarint() throws(EventCodecError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -68,17 +81,25 @@ struct BinaryReader {
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
-    mutating func readString(limits: BinaryCodingLimits) throws(EventCodecError) -> String {
-        let count = try readCount(limit: limits.stringByteCountMax)
-        let utf8 = try readBytes(count)
+    /// ASCII, the common case, needs no validation beyond its high bits.
+    mutating func readString() throws(EventCodecError) -> String {
+        let raw = try readStringBytes()
+        let utf8 = raw.assumingMemoryBound(to: UInt8.self)
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return String(decoding: utf8, as: UTF8.self) }
         guard let string = String(validating: utf8, as: UTF8.self) else { throw .invalidUTF8 }
         return string
     }
 
+    /// Reads a string's length and borrows its bytes, not yet checked as UTF-8.
+    mutating func readStringBytes() throws(EventCodecError) -> UnsafeRawBufferPointer {
+        let count = try readCount(limit: limits.stringByteCountMax)
+        return try readBytes(count)
+    }
+
     /// Reads a string without moving past it.
-    func peekString(limits: BinaryCodingLimits) throws(EventCodecError) -> String {
+    func peekString() throws(EventCodecError) -> String {
         var copy = self
-        return try copy.readString(limits: limits)
+        return try copy.readString()
     }
 
     func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer {

@@ -1,6 +1,12 @@
-/// Appends the format's primitive encodings to a byte buffer.
+/// Appends the format's primitive encodings to a byte buffer, refusing lengths and counts
+/// beyond the limits so that whatever it writes can be read back.
 struct BinaryWriter {
     var bytes: [UInt8] = []
+    let limits: BinaryCodingLimits
+
+    init(limits: BinaryCodingLimits) {
+        self.limits = limits
+    }
 
     mutating func writeByte(_ byte: UInt8) {
         bytes.append(byte)
@@ -29,13 +35,32 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func writeString(_ value: String, limits: BinaryCodingLimits) throws(EventCodecError) {
+    mutating func writeString(_ value: String) throws(EventCodecError) {
         let utf8 = value.utf8
         guard utf8.count <= limits.stringByteCountMax else {
             throw .lengthTooLarge(length: UInt64(utf8.count), limit: limits.stringByteCountMax)
         }
         writeVarint(UInt64(utf8.count))
-        bytes.append(contentsOf: utf8)
+        var contiguous = value
+        contiguous.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// An enum's case name, copied from the binary without making a `String`.
+    mutating func writeCaseName(_ name: StaticString) throws(EventCodecError) {
+        let count = name.utf8CodeUnitCount
+        guard count <= limits.stringByteCountMax else {
+            throw .lengthTooLarge(length: UInt64(count), limit: limits.stringByteCountMax)
+        }
+        writeVarint(UInt64(count))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: count))
+    }
+
+    /// A list's element count, refused beyond the collection limit.
+    mutating func writeCount(_ count: Int) throws(EventCodecError) {
+        guard count <= limits.collectionCountMax else {
+            throw .lengthTooLarge(length: UInt64(count), limit: limits.collectionCountMax)
+        }
+        writeVarint(UInt64(count))
     }
 
     /// How many bytes `writeVarint(value)` takes.

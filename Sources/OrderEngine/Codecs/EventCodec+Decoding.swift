@@ -55,32 +55,12 @@ extension EventCodec {
     }
 
     func decodeCurrent(eventType: UInt16, payload: UnsafeRawBufferPointer) throws(EventCodecError) -> DomainEvent {
-        let decoding = BinaryDecoding(payload, limits: decoder.limits)
-        let event: DomainEvent
-        do {
-            event = try decoding.decodeDomainEvent(aggregate: eventType / 100)
-        } catch {
-            throw EventCodecError(error)
+        var reader = BinaryReader(payload, limits: limits)
+        let event = try DomainEvent(aggregate: eventType / 100, from: &reader)
+        guard reader.remainingByteCount == 0 else {
+            throw .malformed("\(reader.remainingByteCount) bytes after the value")
         }
-        try decoding.expectEnd()
         guard event.typeTag == eventType else { throw .typeTagMismatch(recorded: eventType, decoded: event.typeTag) }
         return event
-    }
-}
-
-extension BinaryDecoding {
-    /// The hundreds of a type tag name the aggregate, and so the types of the id and the event.
-    func decodeDomainEvent(aggregate: UInt16) throws -> DomainEvent {
-        switch aggregate {
-        case 1: .catalog(try decodeValue(SKUID.self), try decodeValue(CatalogEvent.self))
-        case 2: .stock(try decodeValue(StockItemID.self), try decodeValue(StockEvent.self))
-        case 3: .order(try decodeValue(OrderID.self), try decodeValue(OrderEvent.self))
-        case 4: .payment(try decodeValue(PaymentID.self), try decodeValue(PaymentEvent.self))
-        case 5: .shipment(try decodeValue(ShipmentID.self), try decodeValue(ShipmentEvent.self))
-        case 6: .afterSale(try decodeValue(AfterSaleID.self), try decodeValue(AfterSaleEvent.self))
-        case 7: .member(try decodeValue(MemberID.self), try decodeValue(MemberEvent.self))
-        case 8: .coupon(try decodeValue(CouponCode.self), try decodeValue(CouponEvent.self))
-        default: throw EventCodecError.unknownTypeTag(aggregate * 100)
-        }
     }
 }

@@ -14,10 +14,14 @@ public struct EventCodec: Sendable {
     /// The current schema version of each event type whose shape has changed since version 1.
     public static let schemaVersionsBuiltIn: [UInt16: UInt16] = [:]
 
+    /// How deep the `Codable` conformances of events nest (an order line's price's currency in
+    /// `order.placed`). The hand-written codecs do not recurse, so they have no depth to check;
+    /// a codec's limits must allow this depth, as `BinaryDecoder` would need it.
+    public static let nestingDepthOfEvents = 6
+
     let schemaVersions: [UInt16: UInt16]
     let upcasters: [EventUpcaster.Key: EventUpcaster]
-    let encoder: BinaryEncoder
-    let decoder: BinaryDecoder
+    let limits: BinaryCodingLimits
 
     /// The codec of the current domain: its schema versions and upcasters.
     public init() {
@@ -25,10 +29,12 @@ public struct EventCodec: Sendable {
     }
 
     /// A codec with the given current versions (tags not named are at version 1) and upcasters.
-    /// Every old version of every event type must have an upcaster, so none is left unreadable.
+    /// Every old version of every event type must have an upcaster, so none is left unreadable,
+    /// and `limits` must allow `nestingDepthOfEvents`.
     public init(
         schemaVersions: [UInt16: UInt16], upcasters: [EventUpcaster], limits: BinaryCodingLimits = .standard
     ) {
+        precondition(limits.nestingDepthMax >= Self.nestingDepthOfEvents, "limits too shallow for the events")
         var table: [EventUpcaster.Key: EventUpcaster] = [:]
         for upcaster in upcasters {
             let key = EventUpcaster.Key(eventType: upcaster.eventType, fromVersion: upcaster.fromVersion)
@@ -46,8 +52,7 @@ public struct EventCodec: Sendable {
         }
         self.schemaVersions = schemaVersions
         self.upcasters = table
-        self.encoder = BinaryEncoder(limits: limits)
-        self.decoder = BinaryDecoder(limits: limits)
+        self.limits = limits
     }
 
     /// The version new events of a type are written with.
