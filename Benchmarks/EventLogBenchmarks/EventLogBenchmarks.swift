@@ -1,6 +1,7 @@
 import Benchmark
 
-/// Every benchmark of the event log and the event codecs, registered when the benchmark runner starts.
+/// Every benchmark of the event log, the event codecs and the engine, registered when the benchmark
+/// runner starts.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .mallocCountTotal, .eventsPerSecond],
@@ -15,6 +16,7 @@ let benchmarks: @Sendable () -> Void = {
     ScanBenchmarks.register(checkingChecksums: true)
     ScanBenchmarks.register(checkingChecksums: false)
     CodecBenchmarks.register()
+    EngineBenchmarks.register()
 }
 
 extension BenchmarkMetric {
