@@ -101,8 +101,6 @@ public struct RawLMDBBaseline: Sendable {
             try appender.appendBatch(count: count, record: record)
             written += count
         }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Measurement(records: records, seconds: seconds)
+        return Measurement(records: records, seconds: (ContinuousClock.now - start).secondsDouble)
     }
 }

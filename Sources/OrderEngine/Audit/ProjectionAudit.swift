@@ -25,9 +25,7 @@ public enum ProjectionAudit {
         let target = min(endPosition ?? lastPosition, lastPosition)
         let start = ContinuousClock.now
         let states = try EventReplay.states(from: log, through: target, codec: EventCodec())
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var report = ReplayReport(events: target, seconds: seconds)
+        var report = ReplayReport(events: target, seconds: (ContinuousClock.now - start).secondsDouble)
         if target == lastPosition {
             report.firstDifference = try firstDifference(log, expected: InlineProjections.allRows(states))
             report.matchesStoredProjections = report.firstDifference == nil

@@ -54,7 +54,7 @@ struct AppendBenchCommand: AsyncParsableCommand {
         for request in requests {
             _ = try await log.append(request)
         }
-        let seconds = secondsSince(start)
+        let seconds = (ContinuousClock.now - start).secondsDouble
         let recordBytes = requests[0].events.reduce(0) { $0 + $1.storedBytes } / batchSize
         return (Double(batchSize * transactions) / seconds, recordBytes)
     }

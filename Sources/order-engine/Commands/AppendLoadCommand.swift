@@ -53,7 +53,7 @@ struct AppendLoadCommand: AsyncParsableCommand {
             }
             try await group.waitForAll()
         }
-        let seconds = secondsSince(start)
+        let seconds = (ContinuousClock.now - start).secondsDouble
         let statistics = log.statistics
         let lastPosition = try log.lastPosition()
         guard lastPosition - firstPosition + 1 == UInt64(events) else {

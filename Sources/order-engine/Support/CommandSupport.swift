@@ -37,12 +37,6 @@ struct CommandFailure: Error, CustomStringConvertible {
     }
 }
 
-/// Seconds since `start`, as a Double.
-func secondsSince(_ start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
 /// A scratch directory under the system's temporary directory, removed by `remove()`.
 struct ScratchDirectory {
     let path: String
