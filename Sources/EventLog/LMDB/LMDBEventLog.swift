@@ -20,7 +20,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     let environment: OpaquePointer
     let tables: LMDBTables
     let resizeLock = ResizeLock()
-    let notifier: CommitNotifier
+    let notifier: PositionWaiters
     private let logger: Logger
     private var directoryLock: DirectoryLock?
     /// The tail every commit builds on; holding it is holding the right to write.
@@ -52,7 +52,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             throw error
         }
         writer = Mutex(head)
-        notifier = CommitNotifier(committedPosition: head.lastPosition)
+        notifier = PositionWaiters(position: head.lastPosition)
         if !options.readOnly {
             queue = GroupCommitQueue(
                 queuedItemCountMax: EventLogLimits.queuedRequestCountMax,
@@ -88,7 +88,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     /// appends and reads throw `EventLogError.closed`, and the directory may be opened again.
     public func close() {
         queue?.close()
-        notifier.close()
+        notifier.end(EventLogError.closed)
         resizeLock.withExclusive {
             guard !isClosed else { return }
             isClosed = true
@@ -109,7 +109,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     }
 
     public func waitForEvents(after position: UInt64) async throws {
-        try await notifier.waitUntil(after: position)
+        try await notifier.wait(untilReaching: position + 1)
     }
 
     /// Flushes everything committed to disk: with durability `none`, the way to make a bulk load durable.

@@ -6,13 +6,13 @@ import struct FoundationEssentials.UUID
 /// Nothing survives the process.
 public final class InMemoryEventLog: EventLog {
     private let storage = Mutex(InMemoryStorage())
-    private let notifier = CommitNotifier(committedPosition: 0)
+    private let notifier = PositionWaiters(position: 0)
 
     public init() {}
 
     public func close() {
         storage.withLock { $0.closed = true }
-        notifier.close()
+        notifier.end(EventLogError.closed)
     }
 
     public func append(_ request: AppendRequest) async throws -> AppendResult {
@@ -40,7 +40,7 @@ public final class InMemoryEventLog: EventLog {
     }
 
     public func waitForEvents(after position: UInt64) async throws {
-        try await notifier.waitUntil(after: position)
+        try await notifier.wait(untilReaching: position + 1)
     }
 
     public func lastPosition() throws -> UInt64 {
