@@ -1,3 +1,4 @@
+import Dispatch
 import EventLog
 import Logging
 import OrderDomain
@@ -26,6 +27,8 @@ final class SalesProjector: Sendable {
     /// True while batches may be written; `stop` turns it off and waits out a batch being written.
     private let writing = Mutex(true)
     private let task = Mutex<Task<Void, Never>?>(nil)
+    /// Commits block on the writer lock and the fsync; they run here, off the cooperative pool.
+    private let committer = DispatchQueue(label: "sales-projection-commits")
 
     private init(log: LMDBEventLog, logger: Logger) throws {
         self.log = log
@@ -76,9 +79,17 @@ final class SalesProjector: Sendable {
                 if event.position < lastKnown { continue }
             }
             let caughtUp = batch.count < Self.batchEventCountMax
-            try write(batch)
+            try await writeOffThePool(batch)
             batch.removeAll(keepingCapacity: true)
             if caughtUp { try await Task.sleep(for: Self.commitIntervalMin) }
+        }
+    }
+
+    private func writeOffThePool(_ batch: [RecordedEvent]) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            committer.async {
+                continuation.resume(with: Result { try self.write(batch) })
+            }
         }
     }
 
