@@ -40,7 +40,7 @@ struct MemberProjection {
     }
 
     static func memberRow(_ id: MemberID, states: DomainStates) throws -> ProjectionRow {
-        ProjectionRow(table: memberTableName, key: Array(id.rawValue.utf8), value: try BinaryEncoder().encode(states.member(id)))
+        ProjectionRow(table: memberTableName, key: Array(id.rawValue.utf8), value: try states.member(id).binaryBytes())
     }
 
     /// Member id, a zero byte, then the time placed counted down (big-endian) and the order id:
