@@ -1,6 +1,6 @@
 /// Every aggregate's state in memory, folded from domain events: the reference fold for
 /// tests and replays, and a simple `DomainStateReading`.
-public struct DomainStates: Sendable, Hashable, Codable, DomainStateReading {
+public struct DomainStates: Sendable, Hashable, DomainStateReading {
     /// Catalog SKUs by id.
     public internal(set) var catalogs: [SKUID: CatalogState] = [:]
     /// Stock items by id.
@@ -22,6 +22,24 @@ public struct DomainStates: Sendable, Hashable, Codable, DomainStateReading {
 
     /// No aggregate has any event yet.
     public init() {}
+
+    /// States restored from a store, such as a snapshot; `warehousesBySKU` must list, in ascending
+    /// order, every warehouse with a stock item in `stocks`.
+    public init(
+        catalogs: [SKUID: CatalogState], stocks: [StockItemID: StockState], warehousesBySKU: [SKUID: [WarehouseID]],
+        orders: [OrderID: OrderState], payments: [PaymentID: PaymentState], shipments: [ShipmentID: ShipmentState],
+        afterSales: [AfterSaleID: AfterSaleState], members: [MemberID: MemberState], coupons: [CouponCode: CouponState]
+    ) {
+        self.catalogs = catalogs
+        self.stocks = stocks
+        self.warehousesBySKU = warehousesBySKU
+        self.orders = orders
+        self.payments = payments
+        self.shipments = shipments
+        self.afterSales = afterSales
+        self.members = members
+        self.coupons = coupons
+    }
 
     /// Folds one event into the state of its aggregate.
     public mutating func apply(_ event: DomainEvent) {
