@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "OrderEngine", targets: ["OrderEngine"]),
+        .library(name: "OrderEngineHTTP", targets: ["OrderEngineHTTP"]),
         .executable(name: "order-engine", targets: ["order-engine"]),
     ],
     dependencies: [
@@ -13,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,16 +42,35 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "OrderEngineHTTP",
+            dependencies: [
+                "OrderEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "order-engine",
             dependencies: [
                 "OrderEngine",
+                "OrderEngineHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB"]),
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "OrderDomain", "EventLog"]),
+        .testTarget(
+            name: "OrderEngineHTTPTests",
+            dependencies: [
+                "OrderEngineHTTP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "OrderDomainTests",
             dependencies: [

@@ -16,6 +16,7 @@ public final class OrderEngine: Sendable {
     let projections: InlineProjections
     let sales: SalesProjector
     let sequencer: CommandSequencer
+    private let recorder: StatisticsRecorder
     private let sweeper: Task<Void, Never>?
 
     /// Most commands waiting for the sequencer at once.
@@ -55,6 +56,8 @@ public final class OrderEngine: Sendable {
         self.log = log
         self.projections = try InlineProjections(log: log)
         self.sales = try SalesProjector.started(log: log, logger: logger)
+        let recorder = StatisticsRecorder()
+        self.recorder = recorder
         let queue = GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>(
             queuedItemCountMax: Self.queuedCommandCountMax,
             batchWeightMax: Self.batchCommandCountMax,
@@ -65,7 +68,13 @@ public final class OrderEngine: Sendable {
                 case .overloaded: .failure(.overloaded)
                 }
             },
-            commit: { commands in sequencer.commit(commands) }
+            commit: { [recorder] commands in
+                guard !commands.isEmpty else { return sequencer.commit(commands) }
+                let start = ContinuousClock.now
+                let outcomes = sequencer.commit(commands)
+                recorder.record(batchSize: commands.count, duration: ContinuousClock.now - start)
+                return outcomes
+            }
         )
         self.queue = queue
         sweeper = options.expirySweepInterval.map { interval in
@@ -93,6 +102,9 @@ public final class OrderEngine: Sendable {
     public func expireDueOrders() async {
         _ = await queue.submit([])
     }
+
+    /// Batches, commands, batch sizes and commit latencies since the engine opened.
+    public var statistics: EngineStatistics { recorder.current }
 
     /// Finishes queued commands, then closes the log. Later commands fail with `closed`.
     public func close() {
