@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns every error a route throws into a problem document: `Problem`s as they are, the
 /// framework's own errors (unknown route, body too large) by their status, anything else as a
@@ -12,6 +13,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             return problem.response
+        } catch let error as NIOTooManyBytesError {
+            return Problem.tooLarge(error.maxBytes ?? 0).response
         } catch let error as HTTPError {
             return Self.problem(for: error).response
         } catch {
