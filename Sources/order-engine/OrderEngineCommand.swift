@@ -16,6 +16,9 @@ struct OrderEngineCommand: AsyncParsableCommand {
             BackupCommand.self,
             RestoreCommand.self,
             DemoCommand.self,
+            RebuildProjectionsCommand.self,
+            CrashLoadCommand.self,
+            CrashCheckCommand.self,
         ]
     )
 }
