@@ -4,7 +4,7 @@ DATA ?= ./data
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test crash-test fuzz bench clean
 
 ## Installs LMDB's headers and library (Debian's liblmdb-dev) when pkg-config cannot find them.
 deps:
@@ -23,11 +23,27 @@ run: build
 	$(SWIFT) run -c release order-engine demo --data $(DATA)
 	$(SWIFT) run -c release order-engine verify --data $(DATA)
 
-## Unit and integration tests, then end-to-end checks of the command line.
+## Unit and integration tests (a bounded fuzz run among them), then end-to-end checks of the
+## command line, and crash and storage-fault checks: 20 kill -9 restarts under load, killed backups
+## and rebuilds, a full disk, a damaged data file (Docs/reliability.md).
 test: deps
 	$(SWIFT) test
 	$(SWIFT) build --product order-engine
 	Tests/cli/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
+	Tests/crash/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine" 20
+
+RESTARTS ?= 200
+FUZZ_SECONDS ?= 300
+FUZZ_SEED ?= $(shell date +%s)
+
+## The crash checks at length: RESTARTS kill -9 restarts (CRASH_SEED=N repeats a run).
+crash-test: deps
+	$(SWIFT) build --product order-engine
+	Tests/crash/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine" $(RESTARTS)
+
+## Each fuzz target for FUZZ_SECONDS, from FUZZ_SEED (printed, to repeat a run).
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
 ## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
 bench: deps

@@ -12,6 +12,9 @@ public enum EventLogError: Error, Sendable, Hashable {
     case alreadyOpen(path: String)
     /// A stored record failed its checks: the log at `position` is damaged.
     case corruptRecord(position: UInt64, problem: String)
+    /// The data file itself is damaged (for example truncated), so no record in it can be read
+    /// safely: restore the log from a backup.
+    case damagedFile(path: String, problem: String)
     /// The log was closed before the operation could run.
     case closed
     /// Too many appends are queued; the caller should retry later.
@@ -33,6 +36,8 @@ extension EventLogError: CustomStringConvertible {
             "the event log at \(path) is already open for writing by another process or instance"
         case .corruptRecord(let position, let problem):
             "corrupt record at position \(position): \(problem)"
+        case .damagedFile(let path, let problem):
+            "damaged data file \(path): \(problem)"
         case .closed:
             "the event log is closed"
         case .overloaded(let queuedCountMax):

@@ -17,6 +17,9 @@ struct OrderEngineCommand: AsyncParsableCommand {
             RestoreCommand.self,
             DemoCommand.self,
             ServeCommand.self,
+            RebuildProjectionsCommand.self,
+            CrashLoadCommand.self,
+            CrashCheckCommand.self,
         ]
     )
 }

@@ -1,5 +1,11 @@
 import CLMDB
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Thin, checked access to the LMDB C API.
 enum LMDB {
     static func check(_ code: Int32) throws {
@@ -9,7 +15,16 @@ enum LMDB {
 
     static func error(_ code: Int32) -> EventLogError {
         if code == MDB_MAP_FULL { return .storageFull(mapSizeBytes: 0) }
-        return .storage(code: code, message: String(cString: mdb_strerror(code)))
+        let message = String(cString: mdb_strerror(code))
+        switch code {
+        case ENOSPC, EFBIG, EDQUOT:
+            return .storage(code: code, message: "\(message): no room on the disk for the log (disk full or file size limit)")
+        case EIO:
+            // LMDB reports a short write (what a full disk or a file-size limit gives) as EIO.
+            return .storage(code: code, message: "\(message): the log could not be written (a full disk or a file size limit gives this too)")
+        default:
+            return .storage(code: code, message: message)
+        }
     }
 
     /// Lends `value`'s bytes to LMDB as an `MDB_val` for the length of `body`.

@@ -35,7 +35,8 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     private let eventCounter = Atomic<UInt64>(0)
 
     /// Opens the log in `path`, creating the directory and the log when absent (unless read-only).
-    /// Throws `alreadyOpen` when another writer holds it and `corruptRecord` when its tail is damaged.
+    /// Throws `alreadyOpen` when another writer holds it, `damagedFile` when its data file is
+    /// truncated, and `corruptRecord` when its last commit batch is damaged (see `OpenChecks`).
     public init(path: String, options: LMDBEventLogOptions = LMDBEventLogOptions(), logger: Logger) throws {
         self.path = path
         self.options = options
@@ -45,6 +46,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         environment = try Self.openEnvironment(path: path, options: options)
         let head: LogHead
         do {
+            try OpenChecks.checkDataFileLength(environment, path: path)
             tables = try Self.openTables(environment, create: !options.readOnly)
             head = try Self.readHead(environment, tables: tables, tolerateDamage: options.readOnly)
         } catch {
@@ -291,25 +293,16 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         }
     }
 
-    /// Reads the tail: the last record must be sealed by the last chain link and pass its checks.
-    /// A read-only log opens despite a damaged tail (`tolerateDamage`), so it can be inspected.
+    /// Reads the tail after checking it (see `OpenChecks`): the last batch must be sealed by the
+    /// last chain link and pass its checks. A read-only log opens despite a damaged tail
+    /// (`tolerateDamage`), so it can be inspected.
     private static func readHead(_ environment: OpaquePointer, tables: LMDBTables, tolerateDamage: Bool) throws -> LogHead {
         try LMDBReadTransaction.withTransaction(environment) { transaction -> LogHead in
-            let last = try transaction.lastRecord(tables: tables)
+            if let damage = try OpenChecks.lastBatchProblem(transaction, tables: tables), !tolerateDamage {
+                throw EventLogError.corruptRecord(position: damage.position, problem: damage.problem)
+            }
+            let position = try transaction.lastRecord(tables: tables)?.position ?? 0
             let link = try transaction.lastChainLink(tables: tables)
-            let position = last?.position ?? 0
-            let problem: String?
-            switch (last, link) {
-            case (nil, nil):
-                return .empty
-            case (let (position, bytes)?, let link?) where link.lastPosition == position:
-                problem = RecordCodec.problem(in: bytes, position: position)
-            case (_, let link):
-                problem = "the last record (\(position)) and the last hash chain link (\(link?.lastPosition ?? 0)) disagree"
-            }
-            if let problem, !tolerateDamage {
-                throw EventLogError.corruptRecord(position: position, problem: problem)
-            }
             return LogHead(lastPosition: position, chainHash: link?.hash ?? ChainLink.genesisHash)
         }
     }
