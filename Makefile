@@ -1,6 +1,8 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both install what is missing.
 
 DATA ?= ./data
+HOST ?= 127.0.0.1
+PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -17,11 +19,14 @@ build: deps
 	$(SWIFT) build -c release --product order-engine
 
 ## Runs the main job on an embedded data directory ($(DATA)): a scripted day in a small mall
-## through the engine, then a full verification of the log and its projections. Running it again
-## on the same directory writes nothing: every command is answered from the log.
+## through the engine and a full verification of the log and its projections (running it again
+## writes nothing: every command is answered from the log), then the HTTP service on that directory
+## at http://$(HOST):$(PORT) until Ctrl-C. Without ORDER_ENGINE_API_KEYS it prints an admin key
+## made for this run (Docs/http.md).
 run: build
 	$(SWIFT) run -c release order-engine demo --data $(DATA)
 	$(SWIFT) run -c release order-engine verify --data $(DATA)
+	$(SWIFT) run -c release order-engine serve --data $(DATA) --host $(HOST) --port $(PORT)
 
 ## Unit and integration tests (a bounded fuzz run among them), then end-to-end checks of the
 ## command line, and crash and storage-fault checks: 20 kill -9 restarts under load, killed backups
