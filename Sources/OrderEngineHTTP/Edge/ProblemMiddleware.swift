@@ -26,8 +26,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func problem(for error: HTTPError) -> Problem {
         switch error.status.code {
-        case 404: .notFound("no route matches \(error.body ?? "this path")")
-        case 405: Problem(status: 405, code: "method_not_allowed", title: "Method not allowed", detail: error.body ?? "")
+        case 404: .notFound("no route matches this method and path")
         case 413: Problem(status: 413, code: "payload_too_large", title: "Payload too large", detail: error.body ?? "")
         case 400..<500: .malformed(error.body ?? "the request is malformed")
         default: Problem(status: 500, code: "internal_error", title: "Internal error", detail: "the request failed")
