@@ -39,15 +39,7 @@ extension OrderEngineService {
                     [view.id.streamId] + view.payments.keys.map(\.streamId) + view.shipments.keys.map(\.streamId)
                     + view.afterSales.keys.map(\.streamId)
                 let records = try streams.flatMap { try streamRecords($0) }.sorted { $0.position < $1.position }
-                var json = Data(#"{"order":"#.utf8)
-                json.append(Self.encoded(view.id))
-                json.append(contentsOf: #","events":["#.utf8)
-                for (index, record) in records.enumerated() {
-                    if index > 0 { json.append(UInt8(ascii: ",")) }
-                    json.append(try EventEnvelopeJSON.bytes(record))
-                }
-                json.append(contentsOf: "]}".utf8)
-                return .json(bytes: json)
+                return .json(bytes: try Self.eventList(key: "order", id: view.id, records))
             },
             Route(method: .get, path: "/v1/members/{member}") { request, context in
                 let member: MemberID = try parameter(context, "member")
@@ -61,6 +53,13 @@ extension OrderEngineService {
                 let limit = Int(try integer(request, "limit", default: 20, in: 1...Int64(limits.pageSizeMax)))
                 let page = try engine.orders(of: member, after: request.uri.queryParameters.get("after"), limit: limit)
                 return .json(OrderPageWire(orders: page.orders.map(OrderWire.init), nextCursor: page.nextCursor))
+            },
+            Route(method: .get, path: "/v1/members/{member}/history") { request, context in
+                let member: MemberID = try parameter(context, "member")
+                try principal(request).requireStaffOrOwner(.readOnly, owner: member, notFound: .notFound("no member \(member)"))
+                let records = try streamRecords(member.streamId)
+                guard !records.isEmpty else { throw Problem.notFound("no member \(member)") }
+                return .json(bytes: try Self.eventList(key: "member", id: member, records))
             },
             Route(method: .get, path: "/v1/payments/{payment}") { request, context in
                 try principal(request).requireStaff(.readOnly)
@@ -169,6 +168,19 @@ extension OrderEngineService {
             let salesDay = try? SalesDay(year: year, month: month, day: day)
         else { throw .invalid(name, "must be a date as YYYY-MM-DD") }
         return salesDay
+    }
+
+    /// `{"<key>": id, "events": [envelope, …]}` for a timeline or history.
+    static func eventList(key: String, id: some Encodable, _ records: [RecordedEvent]) throws -> Data {
+        var json = Data(#"{"events":["#.utf8)
+        for (index, record) in records.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(try EventEnvelopeJSON.bytes(record))
+        }
+        json.append(contentsOf: #"],"\#(key)":"#.utf8)
+        json.append(encoded(id))
+        json.append(UInt8(ascii: "}"))
+        return json
     }
 
     /// Every durable event of one stream, oldest first.

@@ -37,6 +37,10 @@ struct MemberRouteTests {
             let after = try await http.send(.get, "/v1/members/m1", as: .reader)
             #expect(after["tier"] as? String == "gold")
             #expect((after["storeCredit"] as? [String: Any])?["minorUnits"] as? Int == 300)
+            let history = try await http.send(.get, "/v1/members/m1/history", as: mei)
+            let types = (history["events"] as? [[String: Any]])?.compactMap { ($0["event"] as? [String: Any])?["type"] as? String }
+            #expect(types?.first == "member.registered" && types?.last == "member.store_credit_spent")
+            #expect(try await http.send(.get, "/v1/members/m2/history", as: mei).status == 404)
         }
     }
 
