@@ -4,7 +4,7 @@ DATA ?= ./data
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test fuzz-http bench clean
 
 ## Installs LMDB's headers and library (Debian's liblmdb-dev) when pkg-config cannot find them.
 deps:
@@ -28,6 +28,12 @@ test: deps
 	$(SWIFT) test
 	$(SWIFT) build --product order-engine
 	Tests/cli/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
+	Tests/http/fuzz.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
+
+## Fuzzes the HTTP service against Docs/openapi.yaml with schemathesis (installed into .build/fuzz-venv).
+fuzz-http: deps
+	$(SWIFT) build --product order-engine
+	Tests/http/fuzz.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 
 ## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
 bench: deps
