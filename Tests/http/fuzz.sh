@@ -5,7 +5,7 @@
 # does not list for the operation, or has a body that does not match the document's schema; and
 # when the server logs a failed request, dies, or does not stop within 10 s of SIGTERM.
 #
-# Usage: Tests/http/fuzz.sh PATH-TO-order-engine
+# Usage: Tests/http/fuzz.sh PATH-TO-order-engine [SCHEMATHESIS-RUN-OPTIONS...]
 # FUZZ_MAX_EXAMPLES (default 30) bounds the random cases per operation; FUZZ_SEED fixes the run;
 # FUZZ_VENV says where the Python environment lives (default .build/fuzz-venv, kept between runs).
 set -uo pipefail
@@ -110,7 +110,8 @@ echo "Fuzzing $url against Docs/openapi.yaml (schemathesis $schemathesis_version
     --request-timeout 10 \
     --no-shrink \
     --suppress-health-check all \
-    --warnings off)
+    --warnings off \
+    "${@:2}")
 status=$?
 
 if ! kill -0 "$server" 2>/dev/null; then
