@@ -104,7 +104,7 @@ measure() { # measure NAME ORDERS-PER-REQUEST SCRIPT ARGS...: one wrk run on a f
     stop_server
     local requests elapsed non2xx p50 p99
     requests=$(awk '/requests in/ { print $1 }' "$scratch/$name.wrk")
-    elapsed=$(awk '/requests in/ { sub(/s,$/, "", $5); print $5 }' "$scratch/$name.wrk")
+    elapsed=$(awk '/requests in/ { sub(/s,$/, "", $4); print $4 }' "$scratch/$name.wrk")
     non2xx=$(awk '/Non-2xx/ { print $5 }' "$scratch/$name.wrk")
     p50=$(awk '$1 == "50%" { print $2 }' "$scratch/$name.wrk")
     p99=$(awk '$1 == "99%" { print $2 }' "$scratch/$name.wrk")
