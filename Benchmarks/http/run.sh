@@ -35,6 +35,7 @@ stop_server() {
 trap 'stop_server; rm -rf "$scratch"' EXIT
 
 start_server() { # start_server DIR: serves DIR durably; sets url
+    : >"$scratch/server.out"
     ORDER_ENGINE_API_KEYS="bench:admin:$key" "$binary" serve --data "$1" --port 0 --durability full \
         >"$scratch/server.out" 2>"$scratch/server.err" &
     server=$!
