@@ -6,7 +6,7 @@ PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test crash-test fuzz bench clean
+.PHONY: deps build run test crash-test fuzz fuzz-http bench clean
 
 ## Installs LMDB's headers and library (Debian's liblmdb-dev) when pkg-config cannot find them.
 deps:
@@ -36,6 +36,7 @@ test: deps
 	$(SWIFT) build --product order-engine
 	Tests/cli/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 	Tests/crash/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine" 20
+	Tests/http/fuzz.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 
 RESTARTS ?= 200
 FUZZ_SECONDS ?= 300
@@ -49,6 +50,11 @@ crash-test: deps
 ## Each fuzz target for FUZZ_SECONDS, from FUZZ_SEED (printed, to repeat a run).
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
+
+## Fuzzes the HTTP service against Docs/openapi.yaml with schemathesis (installed into .build/fuzz-venv).
+fuzz-http: deps
+	$(SWIFT) build --product order-engine
+	Tests/http/fuzz.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 
 ## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
 bench: deps

@@ -26,22 +26,23 @@ extension OrderEngineService {
         }
         let end: UInt64? = followText == "true" ? nil : try engine.log.lastPosition()
         let log = engine.log
+        // A follower that hangs up is cancelled at once, not when the next event fails to write:
+        // otherwise it holds a log waiter, and the server's shutdown waits for it, until then.
         let body = ResponseBody { writer in
-            var sent = 0
-            if let end, start > end {
-                try await writer.finish(nil)
-                return
-            }
-            for try await record in log.subscribe(fromPosition: start) {
-                var frame = "id: \(record.position)\nevent: "
-                frame += DomainEvent.typeName(forTag: record.eventType) ?? "unknown"
-                frame += "\ndata: "
-                frame += String(decoding: try EventEnvelopeJSON.bytes(record), as: UTF8.self)
-                frame += "\n\n"
-                try await writer.write(ByteBuffer(string: frame))
-                sent += 1
-                if sent >= limit { break }
-                if let end, record.position >= end { break }
+            try await request.body.consumeWithCancellationOnInboundClose { _ in
+                var sent = 0
+                if let end, start > end { return }
+                for try await record in log.subscribe(fromPosition: start) {
+                    var frame = "id: \(record.position)\nevent: "
+                    frame += DomainEvent.typeName(forTag: record.eventType) ?? "unknown"
+                    frame += "\ndata: "
+                    frame += String(decoding: try EventEnvelopeJSON.bytes(record), as: UTF8.self)
+                    frame += "\n\n"
+                    try await writer.write(ByteBuffer(string: frame))
+                    sent += 1
+                    if sent >= limit { break }
+                    if let end, record.position >= end { break }
+                }
             }
             try await writer.finish(nil)
         }

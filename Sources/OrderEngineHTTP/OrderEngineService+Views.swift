@@ -94,7 +94,7 @@ extension OrderEngineService {
                 try principal(request).requireStaff(.readOnly)
                 let from = try day(request, "from")
                 let through = try day(request, "through")
-                let top = Int(try integer(request, "top", default: 10, in: 0...Int64(limits.pageSizeMax)))
+                let top = Int(try integer(request, "top", default: 10, in: 1...Int64(limits.pageSizeMax)))
                 do {
                     return .json(SalesReportWire(try engine.salesReport(from: from, through: through, topSellerLimit: top)))
                 } catch let error as SalesError {

@@ -51,7 +51,8 @@ extension OrderEngineService {
             throw .unauthenticated("the Webhook-Signature header must be t=<unix seconds>,v1=<hex>")
         }
         let nowSeconds = clock.nowMicroseconds() / 1_000_000
-        guard (timestamp - nowSeconds).magnitude <= access.webhookToleranceSeconds.magnitude else {
+        let (skewSeconds, overflow) = timestamp.subtractingReportingOverflow(nowSeconds)
+        guard !overflow, skewSeconds.magnitude <= access.webhookToleranceSeconds.magnitude else {
             throw .unauthenticated("the webhook's timestamp is outside the \(access.webhookToleranceSeconds) s tolerance")
         }
         var signed = Array("\(timestamp).".utf8)

@@ -20,12 +20,15 @@ enum RFC3339 {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
+    /// The instants `string` can write with a four-digit year: 0001-01-01 through 9999-12-31.
+    static let microsecondsRange: ClosedRange<Int64> = -62_135_596_800_000_000...253_402_300_799_999_999
+
     static func timestamp(_ text: String) -> Timestamp? {
         let styles = [Date.ISO8601FormatStyle(includingFractionalSeconds: true), Date.ISO8601FormatStyle()]
         for style in styles {
             if let date = try? style.parse(text) {
                 let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
-                guard micros.magnitude < 9e18 else { return nil }
+                guard micros.magnitude < 9e18, microsecondsRange.contains(Int64(micros)) else { return nil }
                 return Timestamp(microsecondsSince1970: Int64(micros))
             }
         }
@@ -41,7 +44,8 @@ struct WireTimestamp: Decodable, Sendable {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = RFC3339.timestamp(text) else {
             throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "must be an RFC 3339 date-time"))
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "must be an RFC 3339 date-time in the years 0001 to 9999"))
         }
         self.value = value
     }
