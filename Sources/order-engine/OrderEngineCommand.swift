@@ -16,6 +16,7 @@ struct OrderEngineCommand: AsyncParsableCommand {
             BackupCommand.self,
             RestoreCommand.self,
             DemoCommand.self,
+            FlashSaleCommand.self,
         ]
     )
 }

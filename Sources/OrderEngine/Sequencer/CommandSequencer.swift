@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Logging
 import OrderDomain
+import Synchronization
 
 /// The single writer: decides each queued command against in-memory state, applying its events at
 /// once so the next command in the batch sees them (the buyer after the last unit is refused in
@@ -22,6 +23,9 @@ final class CommandSequencer: @unchecked Sendable {
     private let snapshot: StateSnapshot
     private let snapshotEventInterval: UInt64?
     private var eventsSinceSnapshot: UInt64
+    private let batchCounter = Atomic<UInt64>(0)
+    private let commandCounter = Atomic<UInt64>(0)
+    private let writtenBatchCounter = Atomic<UInt64>(0)
 
     /// `eventsSinceSnapshot`: how many events `states` holds beyond the last stored snapshot.
     init(states: DomainStates, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
@@ -50,6 +54,8 @@ final class CommandSequencer: @unchecked Sendable {
             EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
         }
         if expirations.isEmpty && commands.isEmpty { return [] }
+        batchCounter.add(1, ordering: .relaxed)
+        commandCounter.add(UInt64(commands.count), ordering: .relaxed)
         let outcomes = commitCommands(expirations + commands, timestampMicroseconds: now)
         for (order, outcome) in zip(due, outcomes) {
             guard case .failure(let error) = outcome else { continue }
@@ -138,8 +144,15 @@ final class CommandSequencer: @unchecked Sendable {
             batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false))
         }
         for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
+        if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
         eventsSinceSnapshot += UInt64(events.count)
         if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshot() }
+    }
+
+    var statistics: EngineStatistics {
+        EngineStatistics(
+            batchCount: batchCounter.load(ordering: .relaxed), commandCount: commandCounter.load(ordering: .relaxed),
+            writtenBatchCount: writtenBatchCounter.load(ordering: .relaxed))
     }
 
     /// Stores the in-memory state as of the log's end. Call only from the sequencer's thread, or
