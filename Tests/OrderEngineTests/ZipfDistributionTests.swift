@@ -17,7 +17,7 @@ import Testing
 
     @Test func samplesStayInRangeAndMatchTheWeights() {
         let zipf = ZipfDistribution(count: 1_000)
-        var generator = SplitMix64(seed: 42)
+        var generator = SplitMix64Generator(seed: 42)
         var counts = [Int](repeating: 0, count: 1_000)
         let draws = 200_000
         for _ in 0..<draws { counts[zipf.sample(using: &generator)] += 1 }
@@ -31,15 +31,18 @@ import Testing
 
     @Test func oneRankAlwaysDrawsIt() {
         let zipf = ZipfDistribution(count: 1)
-        var generator = SplitMix64(seed: 7)
+        var generator = SplitMix64Generator(seed: 7)
         for _ in 0..<100 { #expect(zipf.sample(using: &generator) == 0) }
     }
 
     @Test func theSameSeedGivesTheSameSequence() {
-        var first = SplitMix64(seed: 99)
-        var second = SplitMix64(seed: 99)
+        var first = SplitMix64Generator(seed: 99)
+        var second = SplitMix64Generator(seed: 99)
         for _ in 0..<100 { #expect(first.next() == second.next()) }
-        var bounded = SplitMix64(seed: 1)
-        for _ in 0..<1_000 { #expect((0..<7).contains(bounded.next(below: 7))) }
+        var bounded = SplitMix64Generator(seed: 1)
+        for _ in 0..<1_000 {
+            let draw = bounded.next(below: 7)
+            #expect((0..<7).contains(draw))
+        }
     }
 }

@@ -12,7 +12,7 @@ import OrderDomain
 public final class OrderEngine: Sendable {
     /// The event log underneath, for audits: verify, backup, export, subscriptions.
     public let log: LMDBEventLog
-    let queue: GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>
+    let queue: CommandQueue
     let projections: InlineProjections
     let sales: SalesProjector
     let sequencer: CommandSequencer
@@ -55,16 +55,9 @@ public final class OrderEngine: Sendable {
         self.log = log
         self.projections = try InlineProjections(log: log)
         self.sales = try SalesProjector.started(log: log, logger: logger)
-        let queue = GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>(
-            queuedItemCountMax: Self.queuedCommandCountMax,
-            batchWeightMax: Self.batchCommandCountMax,
-            weight: { _ in 1 },
-            refusal: { refusal in
-                switch refusal {
-                case .closed: .failure(.closed)
-                case .overloaded: .failure(.overloaded)
-                }
-            },
+        let queue = CommandQueue(
+            queuedCommandCountMax: Self.queuedCommandCountMax,
+            batchCommandCountMax: Self.batchCommandCountMax,
             commit: { commands in sequencer.commit(commands) }
         )
         self.queue = queue
@@ -79,7 +72,7 @@ public final class OrderEngine: Sendable {
 
     /// Executes one command; returns once its events are durable, or throws why it was not taken.
     public func execute(_ command: EngineCommand) async throws(EngineError) -> CommandOutcome {
-        try await queue.submit([command])[0].get()
+        try await queue.submit(command).get()
     }
 
     /// Executes many commands in arrival order; each succeeds or fails on its own.

@@ -35,9 +35,9 @@ final class FlashSaleLoad: Sendable {
 
     private func buyer(seed: UInt64) async -> BuyerTally {
         let settings = shop.settings
-        var random = SplitMix64(seed: seed)
+        var random = SplitMix64Generator(seed: seed)
         var tally = BuyerTally(skuCount: settings.skuCount)
-        var orders: [(number: Int, sku: Int, member: Int)] = []
+        var orders: [(number: Int, sku: Int, member: Int, id: UUID)] = []
         orders.reserveCapacity(settings.ordersPerCall)
         while tally.unexpected == nil {
             let first = claimedOrderCount.wrappingAdd(settings.ordersPerCall, ordering: .relaxed).oldValue
@@ -45,7 +45,7 @@ final class FlashSaleLoad: Sendable {
             orders.removeAll(keepingCapacity: true)
             for number in first..<min(first + settings.ordersPerCall, settings.orderCount) {
                 let sku = settings.skuCount == 1 ? 0 : zipf.sample(using: &random)
-                orders.append((number, sku, random.next(below: settings.memberCount)))
+                orders.append((number, sku, random.next(below: settings.memberCount), FlashSaleShop.commandID(&random)))
                 tally.attemptsBySKU[sku] += 1
             }
             do {
@@ -60,10 +60,10 @@ final class FlashSaleLoad: Sendable {
 
     /// Sends the orders (one call, awaited) and records its latency against each.
     private func place(
-        _ orders: [(number: Int, sku: Int, member: Int)], into tally: inout BuyerTally
+        _ orders: [(number: Int, sku: Int, member: Int, id: UUID)], into tally: inout BuyerTally
     ) async throws -> [Result<CommandOutcome, EngineError>] {
         if orders.count == 1 {
-            let command = try shop.placeOrder(orders[0].number, sku: orders[0].sku, member: orders[0].member)
+            let command = try shop.placeOrder(orders[0].number, sku: orders[0].sku, member: orders[0].member, id: orders[0].id)
             let start = ContinuousClock.now
             let result: Result<CommandOutcome, EngineError>
             do {
@@ -74,7 +74,7 @@ final class FlashSaleLoad: Sendable {
             tally.recordLatency(ContinuousClock.now - start, count: 1)
             return [result]
         }
-        let commands = try orders.map { try shop.placeOrder($0.number, sku: $0.sku, member: $0.member) }
+        let commands = try orders.map { try shop.placeOrder($0.number, sku: $0.sku, member: $0.member, id: $0.id) }
         let start = ContinuousClock.now
         let results = await engine.execute(contentsOf: commands)
         tally.recordLatency(ContinuousClock.now - start, count: orders.count)
@@ -83,7 +83,7 @@ final class FlashSaleLoad: Sendable {
 
     /// Counts one answer; on the full path, pays for and ships an accepted order.
     private func settle(
-        _ order: (number: Int, sku: Int, member: Int), _ result: Result<CommandOutcome, EngineError>,
+        _ order: (number: Int, sku: Int, member: Int, id: UUID), _ result: Result<CommandOutcome, EngineError>,
         into tally: inout BuyerTally
     ) async throws {
         switch result {

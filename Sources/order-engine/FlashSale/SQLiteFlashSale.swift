@@ -36,7 +36,7 @@ struct SQLiteFlashSale {
         let insert = try database.prepare("INSERT INTO orders(id, sku, member, status) VALUES (?1, ?2, ?3, 'awaiting_payment')")
         let mark = try database.prepare("UPDATE orders SET status = ?2 WHERE id = ?1")
         let zipf = ZipfDistribution(count: settings.skuCount, exponent: settings.skuSkew)
-        var random = SplitMix64(seed: 1)
+        var random = SplitMix64Generator(seed: 1)
         var accepted = 0
         let start = ContinuousClock.now
         for first in stride(from: 0, to: settings.orderCount, by: ordersPerTransaction) {

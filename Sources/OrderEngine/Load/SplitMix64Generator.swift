@@ -1,6 +1,6 @@
 /// A small, fast, seeded random number generator (SplitMix64): load generators need the same
 /// sequence on every run, so figures and failures can be reproduced, at a few cycles per draw.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMix64Generator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// The same seed gives the same sequence.
