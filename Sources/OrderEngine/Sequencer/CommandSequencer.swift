@@ -1,4 +1,5 @@
 import EventLog
+import Dispatch
 import Foundation
 import Logging
 import OrderDomain
@@ -26,6 +27,9 @@ final class CommandSequencer: @unchecked Sendable {
     private let batchCounter = Atomic<UInt64>(0)
     private let commandCounter = Atomic<UInt64>(0)
     private let writtenBatchCounter = Atomic<UInt64>(0)
+    /// Periodic snapshots are encoded and written here, off the writer thread, one at a time.
+    private let snapshotWriter = DispatchQueue(label: "order-engine-snapshots")
+    private let snapshotInFlight = Atomic<Bool>(false)
 
     /// `eventsSinceSnapshot`: how many events `states` holds beyond the last stored snapshot.
     init(states: DomainStates, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
@@ -146,7 +150,7 @@ final class CommandSequencer: @unchecked Sendable {
         for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
         if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
         eventsSinceSnapshot += UInt64(events.count)
-        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshot() }
+        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshotInBackground() }
     }
 
     var statistics: EngineStatistics {
@@ -155,9 +159,42 @@ final class CommandSequencer: @unchecked Sendable {
             writtenBatchCount: writtenBatchCounter.load(ordering: .relaxed))
     }
 
-    /// Stores the in-memory state as of the log's end. Call only from the sequencer's thread, or
-    /// once the queue that feeds it is closed.
+    /// Hands a copy of the state (copy-on-write: nothing is copied until the next batch changes a
+    /// table) to the snapshot queue. Encoding and writing half a million orders took seconds, during
+    /// which no buyer was answered; now the writer goes on with the next batch. A snapshot still
+    /// being written when the next one is due delays the next one.
+    private func writeSnapshotInBackground() {
+        guard snapshotInFlight.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
+        let position: UInt64
+        do {
+            position = try log.lastPosition()
+        } catch {
+            snapshotInFlight.store(false, ordering: .releasing)
+            logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
+            return
+        }
+        let states = self.states
+        eventsSinceSnapshot = 0
+        snapshotWriter.async { [self] in
+            do {
+                try snapshot.write(states, position: position, to: log)
+            } catch {
+                logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
+            }
+            snapshotInFlight.store(false, ordering: .releasing)
+        }
+    }
+
+    /// Returns once no periodic snapshot is being written.
+    func waitForBackgroundSnapshot() {
+        snapshotWriter.sync {}
+    }
+
+    /// Stores the in-memory state as of the log's end, after any snapshot still being written.
+    /// Call only from the sequencer's thread, or once the queue that feeds it is closed.
     func writeSnapshot() {
+        waitForBackgroundSnapshot()
         guard eventsSinceSnapshot > 0 else { return }
         do {
             try snapshot.write(states, position: try log.lastPosition(), to: log)

@@ -23,6 +23,7 @@ struct FlashSaleRun {
         let (tally, seconds) = await FlashSaleLoad(shop: shop, engine: engine, payAndShip: payAndShip).run()
         let engineAfter = engine.statistics
         let logAfter = engine.log.statistics
+        let loadPeakResidentBytes = peakResidentBytes()
         var findings = try FlashSaleAudit(shop: shop, engine: engine, tally: tally, payAndShip: payAndShip).run()
         if let unexpected = tally.unexpected { findings.problems.insert("a buyer stopped: \(unexpected)", at: 0) }
         var report = FlashSaleReport(
@@ -31,7 +32,7 @@ struct FlashSaleRun {
             commandCount: engineAfter.commandCount - engineBefore.commandCount,
             commitCount: engineAfter.writtenBatchCount - engineBefore.writtenBatchCount,
             eventCount: logAfter.eventCount - logBefore.eventCount,
-            findings: findings, raw: nil, sqlite: nil, peakResidentBytes: 0)
+            findings: findings, raw: nil, sqlite: nil, loadPeakResidentBytes: loadPeakResidentBytes, peakResidentBytes: 0)
         if let baselines, findings.problems.isEmpty {
             try runBaselines(into: &report, directory: baselines)
         }
