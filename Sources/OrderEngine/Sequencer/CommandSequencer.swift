@@ -60,7 +60,7 @@ final class CommandSequencer: @unchecked Sendable {
         if expirations.isEmpty && commands.isEmpty { return [] }
         batchCounter.add(1, ordering: .relaxed)
         commandCounter.add(UInt64(commands.count), ordering: .relaxed)
-        let outcomes = commitCommands(expirations + commands, timestampMicroseconds: now)
+        let outcomes = commitCommands(expirations.isEmpty ? commands : expirations + commands, timestampMicroseconds: now)
         for (order, outcome) in zip(due, outcomes) {
             guard case .failure(let error) = outcome else { continue }
             logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
@@ -81,13 +81,12 @@ final class CommandSequencer: @unchecked Sendable {
         for (index, command) in commands.enumerated() {
             if let earlier = stored[index] {
                 batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
-            } else if let first = batch.firstIndex[command.id] {
+            } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
+                batch.firstIndex[command.id] = first
                 batch.repeats.append((index, first))
             } else if let refusal = refusals.refusal(for: command.id) {
-                batch.firstIndex[command.id] = index
                 batch.outcomes[index] = .failure(.refused(refusal))
             } else {
-                batch.firstIndex[command.id] = index
                 decide(command, index: index, into: &batch)
             }
         }
@@ -254,6 +253,7 @@ private struct Batch {
 
     init(count: Int, timestampMicroseconds: Int64) {
         outcomes = Array(repeating: nil, count: count)
+        firstIndex.reserveCapacity(count)
         self.timestampMicroseconds = timestampMicroseconds
     }
 }
