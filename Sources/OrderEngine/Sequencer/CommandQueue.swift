@@ -71,6 +71,9 @@ final class CommandQueue: Sendable {
         }
     }
 
+    /// Commands waiting for the writer (not those it is deciding).
+    var queuedCommandCount: Int { state.withLock { $0.queuedCommandCount } }
+
     /// Commits what is queued, refuses what comes later, and stops the writer thread.
     func close() {
         let wake = state.withLock { state in
