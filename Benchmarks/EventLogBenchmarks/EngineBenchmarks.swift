@@ -35,10 +35,14 @@ enum EngineBenchmarks {
                     await withTaskGroup(of: Bool.self) { group in
                         for command in commands {
                             group.addTask {
-                                guard case .failure(.refused) = await Result(catching: { () async throws(EngineError) in
-                                    try await shop.engine.execute(command)
-                                }) else { return false }
-                                return true
+                                do {
+                                    _ = try await shop.engine.execute(command)
+                                    return false
+                                } catch EngineError.refused {
+                                    return true
+                                } catch {
+                                    return false
+                                }
                             }
                         }
                         return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
