@@ -10,11 +10,28 @@ struct FlashSaleRun {
     let durability: LMDBEventLogOptions.Durability
     let logger: Logger
 
-    /// `baselines`: where the baselines write (on the engine's disk), or nil to skip them.
+    /// `baselines`: where the baselines write (on the engine's disk), or nil to skip them. They
+    /// run after the engine is closed, so nothing of it writes beside them.
     func run(directory: String, baselines: String?) async throws -> FlashSaleReport {
         let engine = try OrderEngine(
             path: directory, options: EngineOptions(durability: durability, expirySweepInterval: nil), logger: logger)
-        defer { engine.close() }
+        var report: FlashSaleReport
+        do {
+            report = try await measure(engine)
+        } catch {
+            engine.close()
+            throw error
+        }
+        engine.close()
+        if let baselines, report.findings.problems.isEmpty {
+            try runBaselines(into: &report, directory: baselines)
+        }
+        report.peakResidentBytes = peakResidentBytes()
+        return report
+    }
+
+    /// Stocks the shop, runs the buyers and checks the result.
+    private func measure(_ engine: OrderEngine) async throws -> FlashSaleReport {
         let shop = try FlashSaleShop(settings: settings, now: Timestamp(microsecondsSince1970: SystemClock().nowMicroseconds()))
         try await shop.open(engine)
         let payAndShip = scenario == .fullPath
@@ -26,18 +43,13 @@ struct FlashSaleRun {
         let loadPeakResidentBytes = peakResidentBytes()
         var findings = try FlashSaleAudit(shop: shop, engine: engine, tally: tally, payAndShip: payAndShip).run()
         if let unexpected = tally.unexpected { findings.problems.insert("a buyer stopped: \(unexpected)", at: 0) }
-        var report = FlashSaleReport(
+        return FlashSaleReport(
             scenario: scenario, settings: settings, durability: durability, tally: tally, seconds: seconds,
             batchCount: engineAfter.batchCount - engineBefore.batchCount,
             commandCount: engineAfter.commandCount - engineBefore.commandCount,
             commitCount: engineAfter.writtenBatchCount - engineBefore.writtenBatchCount,
             eventCount: logAfter.eventCount - logBefore.eventCount,
             findings: findings, raw: nil, sqlite: nil, loadPeakResidentBytes: loadPeakResidentBytes, peakResidentBytes: 0)
-        if let baselines, findings.problems.isEmpty {
-            try runBaselines(into: &report, directory: baselines)
-        }
-        report.peakResidentBytes = peakResidentBytes()
-        return report
     }
 
     /// The raw loop writes as many records as the engine did, of the same mean size, in commits of
