@@ -6,13 +6,18 @@ PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test crash-test fuzz fuzz-http bench clean
+.PHONY: deps build run test crash-test fuzz fuzz-http bench flash-sale clean
 
-## Installs LMDB's headers and library (Debian's liblmdb-dev) when pkg-config cannot find them.
+## Installs LMDB's headers and library (Debian's liblmdb-dev) and SQLite's (libsqlite3-dev, for
+## the flash-sale baseline) when pkg-config cannot find them.
 deps:
 	@if ! pkg-config --exists lmdb 2>/dev/null; then \
 		echo "Installing liblmdb-dev (LMDB) with apt-get..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblmdb-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists sqlite3 2>/dev/null; then \
+		echo "Installing libsqlite3-dev (SQLite) with apt-get..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev pkg-config; \
 	fi
 
 build: deps
@@ -59,6 +64,12 @@ fuzz-http: deps
 ## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+## The peak-sale benchmark, every scenario, durable, one JSON line each (see Docs/benchmarks.md).
+flash-sale: build
+	for scenario in sell-out sustained many-skus full-path; do \
+		$(SWIFT) run -c release order-engine flash-sale --scenario $$scenario --json; \
+	done
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -13,7 +13,46 @@ enum EngineBenchmarks {
 
     static func register() {
         registerPlaceOrders()
+        registerSellOut()
         registerReplay()
+    }
+
+    /// One iteration: 1,000 concurrent buyers each place one order with `execute(_:)` for a SKU
+    /// that has sold out, and await the answer: the sell-out's common path (queue, decide,
+    /// refusal, resume) without a write. `events/s` counts orders answered per second.
+    private static func registerSellOut() {
+        var configuration = Benchmark.defaultConfiguration
+        configuration.maxIterations = 200
+        let shop = Shop()
+        var round = 0
+        Benchmark(
+            "Engine/sell-out/buyers-1000",
+            configuration: configuration,
+            closure: { benchmark in
+                round += 1
+                let commands = try shop.placeOrders(round: round, count: ordersPerIteration)
+                let refused = await benchmark.measureEvents(ordersPerIteration) {
+                    await withTaskGroup(of: Bool.self) { group in
+                        for command in commands {
+                            group.addTask {
+                                do {
+                                    _ = try await shop.engine.execute(command)
+                                    return false
+                                } catch EngineError.refused {
+                                    return true
+                                } catch {
+                                    return false
+                                }
+                            }
+                        }
+                        return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                    }
+                }
+                precondition(refused == ordersPerIteration, "an order was not refused")
+            },
+            setup: { try await shop.open(durability: .full, stock: 0) },
+            teardown: { shop.close() }
+        )
     }
 
     /// One iteration: 1,000 one-line orders for a hot SKU handed to the engine in one call, each
@@ -75,16 +114,15 @@ private final class Shop: @unchecked Sendable {
         recipient: "Buyer", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road",
         postalCode: "200000")
 
-    func open(durability: LMDBEventLogOptions.Durability) async throws {
+    /// `stock`: units of the hot SKU (0: it has sold out).
+    func open(durability: LMDBEventLogOptions.Durability, stock: Int64 = 100_000_000) async throws {
         let scratch = try ScratchDirectory(prefix: "engine-benchmark")
         self.scratch = scratch
         let options = EngineOptions(durability: durability, expirySweepInterval: nil)
         engine = try OrderEngine(path: scratch.path + "/data", options: options, logger: Logger(label: "benchmark") { _ in SwiftLogNoOpLogHandler() })
         let hot = SKUDefinition(id: "hot", title: "Hot", price: Money(minorUnits: 1_000, currency: .cny), categoryPath: ["deals"])
-        var setup: [DomainCommand] = [
-            .catalog("hot", .register(hot, at: now)), .catalog("hot", .list(at: now)),
-            .stock(StockItemID(sku: "hot", warehouse: "w1"), .receive(quantity: 100_000_000, at: now)),
-        ]
+        var setup: [DomainCommand] = [.catalog("hot", .register(hot, at: now)), .catalog("hot", .list(at: now))]
+        if stock > 0 { setup.append(.stock(StockItemID(sku: "hot", warehouse: "w1"), .receive(quantity: stock, at: now))) }
         for index in 0..<EngineBenchmarks.memberCount {
             setup.append(.member(try MemberID("m\(index)"), .register(MemberProfile(displayName: "Member \(index)"), at: now)))
         }

@@ -17,6 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     ScanBenchmarks.register(checkingChecksums: false)
     CodecBenchmarks.register()
     EngineBenchmarks.register()
+    DecideBenchmarks.register()
 }
 
 extension BenchmarkMetric {

@@ -20,6 +20,7 @@ struct OrderEngineCommand: AsyncParsableCommand {
             RebuildProjectionsCommand.self,
             CrashLoadCommand.self,
             CrashCheckCommand.self,
+            FlashSaleCommand.self,
         ]
     )
 }

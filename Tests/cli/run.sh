@@ -75,5 +75,36 @@ check "a second demo answers every command as a duplicate" test "$(json_field "$
 check "a second demo writes no new events" \
     test "$(json_field "$scratch/demo-verify-again.json" events)" = "$(json_field "$scratch/demo-verify.json" events)"
 
+# flash-sale: small runs of every scenario, each checking itself, and bad flags refused.
+sale() { # sale NAME ARGS...: one flash-sale run with --json into $scratch/NAME.json
+    local name=$1
+    shift
+    "$binary" flash-sale --json "$@" >"$scratch/$name.json"
+}
+check "flash-sale sell-out sells exactly the stock and checks itself" \
+    sale sellout --orders 3000 --stock 500 --buyers 50
+check "flash-sale sell-out accepts the stock and refuses the rest" \
+    test "$(json_field "$scratch/sellout.json" accepted)/$(json_field "$scratch/sellout.json" refused)" = 500/2500
+check "flash-sale never oversells" test "$(json_field "$scratch/sellout.json" oversold)" = 0
+check "flash-sale reports both baselines and their ratios" python3 -c \
+    'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if all(r[k] and r[k]>0 for k in ("raw_lmdb_events_per_second","ratio_vs_raw_lmdb","sqlite_orders_per_second","ratio_vs_sqlite","latency_us_p999","peak_rss_bytes")) else 1)' \
+    "$scratch/sellout.json"
+check "flash-sale sustained accepts every order" \
+    sale sustained --scenario sustained --orders 2000 --stock 2000 --buyers 20 --batch 8 --skip-baselines
+check "flash-sale sustained writes every order" test "$(json_field "$scratch/sustained.json" accepted)" = 2000
+check "flash-sale many-skus checks every SKU" \
+    sale many --scenario many-skus --skus 50 --stock 20 --orders 2000 --buyers 20 --skip-baselines
+check "flash-sale full-path pays and ships every accepted order" \
+    sale full --scenario full-path --orders 300 --stock 200 --buyers 10
+check "flash-sale full-path accepts the stock" test "$(json_field "$scratch/full.json" accepted)" = 200
+check "flash-sale keeps its log in --data" sale kept --data "$scratch/sale" --orders 200 --stock 100 --buyers 5 --skip-baselines
+check "verify finds the flash-sale log ok" "$binary" verify --data "$scratch/sale"
+check "flash-sale refuses a directory that holds a log" fails_with "already holds a log" \
+    "$binary" flash-sale --data "$scratch/sale" --orders 10
+check "flash-sale refuses zero buyers" fails_with "buyers" "$binary" flash-sale --buyers 0
+check "flash-sale refuses an unknown scenario" fails_with "scenario" "$binary" flash-sale --scenario clearance
+check "flash-sale sustained refuses less stock than orders" fails_with "sustained" \
+    "$binary" flash-sale --scenario sustained --orders 100 --stock 10
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

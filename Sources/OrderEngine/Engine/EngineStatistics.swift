@@ -1,5 +1,27 @@
 import Synchronization
 
+/// What the sequencer has done since the engine was opened: how well it gathers concurrent
+/// callers into batches, which is what one fsync per batch buys, and how long batches take.
+public struct EngineStatistics: Sendable, Hashable {
+    /// Batches decided (each at most one write transaction and one fsync; none when nothing was accepted).
+    public var batchCount: UInt64
+    /// Commands decided in those batches, refused ones included.
+    public var commandCount: UInt64
+    /// Batches that wrote events: one write transaction (and, durably, one fsync) each.
+    public var writtenBatchCount: UInt64
+    /// Commands per batch.
+    public var batchSizes: BucketHistogram
+    /// Seconds per batch, from the start of deciding to durability.
+    public var commitSeconds: BucketHistogram
+    /// Commands per batch, on average.
+    public var commandsPerBatchMean: Double { batchCount == 0 ? 0 : Double(commandCount) / Double(batchCount) }
+}
+
+extension OrderEngine {
+    /// The sequencer's counters and histograms; cheap to read at any time.
+    public var statistics: EngineStatistics { sequencer.statistics }
+}
+
 /// A histogram with fixed bucket bounds, the shape Prometheus exposes.
 public struct BucketHistogram: Sendable, Hashable {
     /// Upper bounds of the buckets, ascending; one more bucket counts everything above the last.
@@ -26,32 +48,24 @@ public struct BucketHistogram: Sendable, Hashable {
     }
 }
 
-/// What the sequencer has done since the engine opened: how many batches and commands, how large
-/// the batches were and how long each took to decide, write and make durable.
-public struct EngineStatistics: Sendable, Hashable {
-    /// Batches committed (each one transaction and at most one fsync).
-    public var batchCount: UInt64 = 0
-    /// Commands answered by those batches.
-    public var commandCount: UInt64 = 0
-    /// Commands per batch.
-    public var batchSizes = BucketHistogram(upperBounds: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192])
-    /// Seconds per batch, from the start of deciding to durability.
-    public var commitSeconds = BucketHistogram(
-        upperBounds: [0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1])
-}
+/// The sequencer's batch histograms, updated once per batch by the writer thread.
+final class BatchHistograms: Sendable {
+    private struct State {
+        var batchSizes = BucketHistogram(upperBounds: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192])
+        var commitSeconds = BucketHistogram(
+            upperBounds: [0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1])
+    }
 
-/// The engine's running statistics, updated once per batch by the writer thread.
-final class StatisticsRecorder: Sendable {
-    private let state = Mutex(EngineStatistics())
+    private let state = Mutex(State())
 
     func record(batchSize: Int, duration: Duration) {
-        state.withLock { statistics in
-            statistics.batchCount += 1
-            statistics.commandCount += UInt64(batchSize)
-            statistics.batchSizes.record(Double(batchSize))
-            statistics.commitSeconds.record(duration.secondsDouble)
+        state.withLock { state in
+            state.batchSizes.record(Double(batchSize))
+            state.commitSeconds.record(duration.secondsDouble)
         }
     }
 
-    var current: EngineStatistics { state.withLock { $0 } }
+    var current: (batchSizes: BucketHistogram, commitSeconds: BucketHistogram) {
+        state.withLock { ($0.batchSizes, $0.commitSeconds) }
+    }
 }

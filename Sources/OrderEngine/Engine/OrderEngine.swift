@@ -12,11 +12,10 @@ import OrderDomain
 public final class OrderEngine: Sendable {
     /// The event log underneath, for audits: verify, backup, export, subscriptions.
     public let log: LMDBEventLog
-    let queue: GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>
+    let queue: CommandQueue
     let projections: InlineProjections
     let sales: SalesProjector
     let sequencer: CommandSequencer
-    private let recorder: StatisticsRecorder
     private let sweeper: Task<Void, Never>?
 
     /// Most commands waiting for the sequencer at once.
@@ -56,25 +55,10 @@ public final class OrderEngine: Sendable {
         self.log = log
         self.projections = try InlineProjections(log: log)
         self.sales = try SalesProjector.started(log: log, logger: logger)
-        let recorder = StatisticsRecorder()
-        self.recorder = recorder
-        let queue = GroupCommitQueue<EngineCommand, Result<CommandOutcome, EngineError>>(
-            queuedItemCountMax: Self.queuedCommandCountMax,
-            batchWeightMax: Self.batchCommandCountMax,
-            weight: { _ in 1 },
-            refusal: { refusal in
-                switch refusal {
-                case .closed: .failure(.closed)
-                case .overloaded: .failure(.overloaded)
-                }
-            },
-            commit: { [recorder] commands in
-                guard !commands.isEmpty else { return sequencer.commit(commands) }
-                let start = ContinuousClock.now
-                let outcomes = sequencer.commit(commands)
-                recorder.record(batchSize: commands.count, duration: ContinuousClock.now - start)
-                return outcomes
-            }
+        let queue = CommandQueue(
+            queuedCommandCountMax: Self.queuedCommandCountMax,
+            batchCommandCountMax: Self.batchCommandCountMax,
+            commit: { commands in sequencer.commit(commands) }
         )
         self.queue = queue
         sweeper = options.expirySweepInterval.map { interval in
@@ -88,7 +72,7 @@ public final class OrderEngine: Sendable {
 
     /// Executes one command; returns once its events are durable, or throws why it was not taken.
     public func execute(_ command: EngineCommand) async throws(EngineError) -> CommandOutcome {
-        try await queue.submit([command])[0].get()
+        try await queue.submit(command).get()
     }
 
     /// Executes many commands in arrival order; each succeeds or fails on its own.
@@ -102,9 +86,6 @@ public final class OrderEngine: Sendable {
     public func expireDueOrders() async {
         _ = await queue.submit([])
     }
-
-    /// Batches, commands, batch sizes and commit latencies since the engine opened.
-    public var statistics: EngineStatistics { recorder.current }
 
     /// Finishes queued commands, then closes the log. Later commands fail with `closed`.
     public func close() {

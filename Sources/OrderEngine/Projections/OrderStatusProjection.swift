@@ -12,19 +12,28 @@ struct OrderStatusProjection {
         orders = try log.table(named: Self.tableName)
     }
 
+    /// An order a batch changes: the aggregates its events link to it, and whether the batch
+    /// placed it (then no view of it is stored yet).
+    struct TouchedOrder {
+        var links = OrderLinks()
+        var placedInBatch = false
+    }
+
     /// The orders `events` change, with the aggregates each event links to its order.
-    static func touchedOrders(by events: some Sequence<DomainEvent>, states: DomainStates) -> [OrderID: OrderLinks] {
-        var touched: [OrderID: OrderLinks] = [:]
+    static func touchedOrders(by events: some Sequence<DomainEvent>, states: DomainStates) -> [OrderID: TouchedOrder] {
+        var touched: [OrderID: TouchedOrder] = [:]
         for event in events {
             switch event {
+            case .order(let id, .placed):
+                touched[id, default: TouchedOrder()].placedInBatch = true
             case .order(let id, _):
-                touched[id] = touched[id] ?? OrderLinks()
+                touched[id] = touched[id] ?? TouchedOrder()
             case .payment(let id, _):
-                if let order = states.payment(id).order { touched[order, default: OrderLinks()].payments.insert(id) }
+                if let order = states.payment(id).order { touched[order, default: TouchedOrder()].links.payments.insert(id) }
             case .shipment(let id, _):
-                if let order = states.shipment(id).order { touched[order, default: OrderLinks()].shipments.insert(id) }
+                if let order = states.shipment(id).order { touched[order, default: TouchedOrder()].links.shipments.insert(id) }
             case .afterSale(let id, _):
-                if let order = states.afterSale(id).order { touched[order, default: OrderLinks()].afterSales.insert(id) }
+                if let order = states.afterSale(id).order { touched[order, default: TouchedOrder()].links.afterSales.insert(id) }
             case .catalog, .stock, .member, .coupon:
                 break
             }
@@ -32,11 +41,14 @@ struct OrderStatusProjection {
         return touched
     }
 
-    /// Rewrites the view of every touched order, merging new links into the stored ones.
-    func write(touched: [OrderID: OrderLinks], states: DomainStates, into writer: inout LMDBTableWriter) throws {
-        for (id, newLinks) in touched {
-            var links = try storedLinks(id, reader: writer.reader) ?? OrderLinks()
-            links.formUnion(newLinks)
+    /// Rewrites the view of every touched order, merging new links into the stored ones. An
+    /// order placed in this batch has no stored view (an order's stream starts with its placement
+    /// and nothing links to an order before it exists), so its view is not looked up.
+    func write(touched: [OrderID: TouchedOrder], states: DomainStates, into writer: inout LMDBTableWriter) throws {
+        for (id, order) in touched {
+            assert(!order.placedInBatch || (try? storedLinks(id, reader: writer.reader)) == nil, "\(id) placed twice")
+            var links = order.placedInBatch ? OrderLinks() : try storedLinks(id, reader: writer.reader) ?? OrderLinks()
+            links.formUnion(order.links)
             try writer.put(try Self.row(id, links: links, states: states), into: orders)
         }
     }

@@ -1,7 +1,9 @@
 import EventLog
+import Dispatch
 import Foundation
 import Logging
 import OrderDomain
+import Synchronization
 
 /// The single writer: decides each queued command against in-memory state, applying its events at
 /// once so the next command in the batch sees them (the buyer after the last unit is refused in
@@ -22,6 +24,13 @@ final class CommandSequencer: @unchecked Sendable {
     private let snapshot: StateSnapshot
     private let snapshotEventInterval: UInt64?
     private var eventsSinceSnapshot: UInt64
+    private let batchCounter = Atomic<UInt64>(0)
+    private let commandCounter = Atomic<UInt64>(0)
+    private let writtenBatchCounter = Atomic<UInt64>(0)
+    private let histograms = BatchHistograms()
+    /// Periodic snapshots are encoded and written here, off the writer thread, one at a time.
+    private let snapshotWriter = DispatchQueue(label: "order-engine-snapshots")
+    private let snapshotInFlight = Atomic<Bool>(false)
 
     /// `eventsSinceSnapshot`: how many events `states` holds beyond the last stored snapshot.
     init(states: DomainStates, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
@@ -50,7 +59,11 @@ final class CommandSequencer: @unchecked Sendable {
             EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
         }
         if expirations.isEmpty && commands.isEmpty { return [] }
-        let outcomes = commitCommands(expirations + commands, timestampMicroseconds: now)
+        batchCounter.add(1, ordering: .relaxed)
+        commandCounter.add(UInt64(commands.count), ordering: .relaxed)
+        let started = ContinuousClock.now
+        let outcomes = commitCommands(expirations.isEmpty ? commands : expirations + commands, timestampMicroseconds: now)
+        histograms.record(batchSize: expirations.count + commands.count, duration: ContinuousClock.now - started)
         for (order, outcome) in zip(due, outcomes) {
             guard case .failure(let error) = outcome else { continue }
             logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
@@ -71,13 +84,12 @@ final class CommandSequencer: @unchecked Sendable {
         for (index, command) in commands.enumerated() {
             if let earlier = stored[index] {
                 batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
-            } else if let first = batch.firstIndex[command.id] {
+            } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
+                batch.firstIndex[command.id] = first
                 batch.repeats.append((index, first))
             } else if let refusal = refusals.refusal(for: command.id) {
-                batch.firstIndex[command.id] = index
                 batch.outcomes[index] = .failure(.refused(refusal))
             } else {
-                batch.firstIndex[command.id] = index
                 decide(command, index: index, into: &batch)
             }
         }
@@ -138,13 +150,55 @@ final class CommandSequencer: @unchecked Sendable {
             batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false))
         }
         for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
+        if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
         eventsSinceSnapshot += UInt64(events.count)
-        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshot() }
+        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshotInBackground() }
     }
 
-    /// Stores the in-memory state as of the log's end. Call only from the sequencer's thread, or
-    /// once the queue that feeds it is closed.
+    var statistics: EngineStatistics {
+        let (batchSizes, commitSeconds) = histograms.current
+        return EngineStatistics(
+            batchCount: batchCounter.load(ordering: .relaxed), commandCount: commandCounter.load(ordering: .relaxed),
+            writtenBatchCount: writtenBatchCounter.load(ordering: .relaxed), batchSizes: batchSizes,
+            commitSeconds: commitSeconds)
+    }
+
+    /// Hands a copy of the state (copy-on-write: nothing is copied until the next batch changes a
+    /// table) to the snapshot queue. Encoding and writing half a million orders took seconds, during
+    /// which no buyer was answered; now the writer goes on with the next batch. A snapshot still
+    /// being written when the next one is due delays the next one.
+    private func writeSnapshotInBackground() {
+        guard snapshotInFlight.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
+        let position: UInt64
+        do {
+            position = try log.lastPosition()
+        } catch {
+            snapshotInFlight.store(false, ordering: .releasing)
+            logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
+            return
+        }
+        let states = self.states
+        eventsSinceSnapshot = 0
+        snapshotWriter.async { [self] in
+            do {
+                try snapshot.write(states, position: position, to: log)
+            } catch {
+                logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
+            }
+            snapshotInFlight.store(false, ordering: .releasing)
+        }
+    }
+
+    /// Returns once no periodic snapshot is being written.
+    func waitForBackgroundSnapshot() {
+        snapshotWriter.sync {}
+    }
+
+    /// Stores the in-memory state as of the log's end, after any snapshot still being written.
+    /// Call only from the sequencer's thread, or once the queue that feeds it is closed.
     func writeSnapshot() {
+        waitForBackgroundSnapshot()
         guard eventsSinceSnapshot > 0 else { return }
         do {
             try snapshot.write(states, position: try log.lastPosition(), to: log)
@@ -204,6 +258,7 @@ private struct Batch {
 
     init(count: Int, timestampMicroseconds: Int64) {
         outcomes = Array(repeating: nil, count: count)
+        firstIndex.reserveCapacity(count)
         self.timestampMicroseconds = timestampMicroseconds
     }
 }

@@ -21,7 +21,7 @@ struct StateSnapshot {
     /// Stores `states` as the state at `position`.
     func write(_ states: DomainStates, position: UInt64, to log: LMDBEventLog) throws {
         var value = withUnsafeBytes(of: position.littleEndian) { Array($0) }
-        value += try BinaryEncoder(limits: .snapshot).encode(SnapshotPayload(states))
+        value += try SnapshotPayload.bytes(of: states)
         _ = try log.commit([]) { [table] _, writer in
             try Self.key.withUnsafeBytes { key in try value.withUnsafeBytes { try writer.put(table, key: key, value: $0) } }
         }
@@ -44,7 +44,7 @@ struct StateSnapshot {
 /// The snapshot's stored shape: each table of states as a list of entries, in whatever order the
 /// dictionaries hold them. A snapshot need not be byte-for-byte reproducible, so it skips sorting
 /// the tables by encoded key, which made writing one three times slower.
-private struct SnapshotPayload: Codable {
+struct SnapshotPayload: Codable {
     struct Entry<Key: Codable & Hashable, Value: Codable>: Codable {
         var key: Key
         var value: Value
