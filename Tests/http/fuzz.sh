@@ -111,8 +111,8 @@ echo "Fuzzing $url against Docs/openapi.yaml (schemathesis $schemathesis_version
     --no-shrink \
     --suppress-health-check all \
     --warnings off \
-    "${@:2}")
-status=$?
+    "${@:2}") | tee "$scratch/schemathesis.out"
+status=${PIPESTATUS[0]}
 
 if ! kill -0 "$server" 2>/dev/null; then
     echo "✘ order-engine serve died during the run:"
@@ -127,9 +127,15 @@ if grep -q "request failed" "$scratch/server.err"; then
     grep "request failed" "$scratch/server.err" | head -20
     status=1
 fi
+cases=$(grep -E '[0-9]+ generated, ' "$scratch/schemathesis.out" | tail -1)
+generated=$(grep -oE '[0-9]+ generated' <<<"$cases" | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -oE 'found [0-9]+' <<<"$cases" | grep -oE '[0-9]+' || echo 0)
+passed=$((generated > failed ? generated - failed : 0))
 if [ "$status" -eq 0 ]; then
-    echo "✔ fuzz: no 5xx, every answer matches Docs/openapi.yaml"
+    echo "✔ no 5xx, every answer matches Docs/openapi.yaml"
 else
+    [ "$failed" -gt 0 ] || failed=1
     echo "✘ fuzz failed (reproduce with FUZZ_SEED=$seed)"
 fi
+echo "fuzz: $passed passed, $failed failed"
 exit "$status"
