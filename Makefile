@@ -41,6 +41,7 @@ test: deps
 	$(SWIFT) build --product order-engine
 	Tests/cli/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 	Tests/crash/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine" 20
+	Tests/fuzz/libfuzzer.sh 30
 	Tests/http/fuzz.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
 
 RESTARTS ?= 200
@@ -52,9 +53,11 @@ crash-test: deps
 	$(SWIFT) build --product order-engine
 	Tests/crash/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine" $(RESTARTS)
 
-## Each fuzz target for FUZZ_SECONDS, from FUZZ_SEED (printed, to repeat a run).
+## Each seeded fuzz target for FUZZ_SECONDS, from FUZZ_SEED (printed, to repeat a run), then the
+## coverage-guided libFuzzer target for FUZZ_SECONDS.
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
+	Tests/fuzz/libfuzzer.sh $(FUZZ_SECONDS)
 
 ## Fuzzes the HTTP service against Docs/openapi.yaml with schemathesis (installed into .build/fuzz-venv).
 fuzz-http: deps

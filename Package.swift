@@ -70,6 +70,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "order-engine-fuzz", dependencies: ["OrderEngine"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB"]),
         .testTarget(name: "OrderEngineTests", dependencies: ["OrderEngine", "OrderDomain", "EventLog"]),
         .testTarget(

@@ -167,3 +167,12 @@ extension ProposedEvent {
     /// How many bytes the log stores for this event (header, stream id, actor and payload).
     public var storedBytes: Int { RecordCodec.encodedBytes(self) }
 }
+
+extension RecordedEvent {
+    /// Decodes one stored record as it lies in the `records` table, checking its checksum and
+    /// structure: for tools that read raw records (and for fuzzing the decoder). A record that
+    /// fails a check throws `EventLogError.corruptRecord` naming `position`.
+    public init(decodingStored record: UnsafeRawBufferPointer, position: UInt64) throws {
+        self = try RecordCodec.decode(record, position: position)
+    }
+}
