@@ -20,8 +20,9 @@ public final class InMemoryEventLog: EventLog {
     }
 
     public func append(contentsOf requests: [AppendRequest]) async -> [Result<AppendResult, EventLogError>] {
-        let outcome: (results: [Result<AppendResult, EventLogError>], lastPosition: UInt64) = storage.withLock { storage in
-            if storage.closed { return (requests.map { _ in .failure(.closed) }, storage.head.lastPosition) }
+        // Published under the lock, so concurrent appends publish their positions in commit order.
+        storage.withLock { storage in
+            if storage.closed { return requests.map { _ in .failure(.closed) } }
             var transaction = InMemoryTransaction(base: storage)
             var appender = BatchAppender(head: storage.head, staging: storage.staging)
             defer { storage.staging.reset() }
@@ -29,14 +30,13 @@ public final class InMemoryEventLog: EventLog {
                 let results = try appender.append(requests, in: &transaction)
                 transaction.commit(into: &storage)
                 storage.head = appender.head
-                return (results, storage.head.lastPosition)
+                notifier.publish(storage.head.lastPosition)
+                return results
             } catch {
                 let failure = EventLogError.from(error)
-                return (requests.map { _ in .failure(failure) }, storage.head.lastPosition)
+                return requests.map { _ in .failure(failure) }
             }
         }
-        notifier.publish(outcome.lastPosition)
-        return outcome.results
     }
 
     public func waitForEvents(after position: UInt64) async throws {
