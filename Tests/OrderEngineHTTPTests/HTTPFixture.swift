@@ -62,9 +62,12 @@ struct Reply {
 struct HTTPHarness {
     let client: any TestClientProtocol
     let engine: OrderEngine
+    let service: OrderEngineService
 
     /// Runs `body` against a fresh service; the data directory is removed afterwards.
-    static func run(limits: HTTPLimits = HTTPLimits(), _ body: @Sendable (HTTPHarness) async throws -> Void) async throws {
+    static func run<Value: Sendable>(
+        limits: HTTPLimits = HTTPLimits(), _ body: @Sendable (HTTPHarness) async throws -> Value
+    ) async throws -> Value {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("http-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let engine = try OrderEngine(
@@ -73,8 +76,8 @@ struct HTTPHarness {
         defer { engine.close() }
         let service = OrderEngineService(engine: engine, access: try TestAccess.configuration(), limits: limits)
         let app = Application(router: service.router())
-        try await app.test(.router) { client in
-            try await body(HTTPHarness(client: client, engine: engine))
+        return try await app.test(.router) { client in
+            try await body(HTTPHarness(client: client, engine: engine, service: service))
         }
     }
 

@@ -1,15 +1,12 @@
 import Foundation
-import Logging
-import OrderEngine
-import OrderEngineHTTP
 import Testing
 
 /// `Docs/openapi.yaml` lists exactly the routes the service serves: a route added without its
 /// documentation, or documentation left behind by a removed route, fails here.
 @Suite struct OpenAPICoverageTests {
-    @Test func documentListsEveryServedRouteAndNoOther() throws {
+    @Test func documentListsEveryServedRouteAndNoOther() async throws {
         let documented = Set(try OpenAPIPaths.endpoints(in: String(contentsOf: Self.documentURL, encoding: .utf8)))
-        let served = Set(try Self.servedEndpoints())
+        let served = Set(try await Self.servedEndpoints())
         #expect(documented.count > 0, "no operations found under paths: in \(Self.documentURL.path)")
         #expect(served.subtracting(documented).sorted() == [], "served but missing from Docs/openapi.yaml")
         #expect(documented.subtracting(served).sorted() == [], "in Docs/openapi.yaml but not served")
@@ -52,18 +49,8 @@ import Testing
         .appending(path: "Docs/openapi.yaml")
 
     /// `METHOD /path` for every route of a service on a throwaway engine.
-    static func servedEndpoints() throws -> [String] {
-        let path = FileManager.default.temporaryDirectory.appending(path: "openapi-coverage-\(UUID().uuidString)").path
-        let engine = try OrderEngine(
-            path: path, options: EngineOptions(durability: .none),
-            logger: Logger(label: "openapi-coverage") { _ in SwiftLogNoOpLogHandler() })
-        defer {
-            engine.close()
-            try? FileManager.default.removeItem(atPath: path)
-        }
-        let service = OrderEngineService(
-            engine: engine, access: try AccessConfiguration(staffKeys: [], memberTokenSecret: nil))
-        return service.endpoints.map { "\($0.method) \($0.path)" }
+    static func servedEndpoints() async throws -> [String] {
+        try await HTTPHarness.run { http in http.service.endpoints.map { "\($0.method) \($0.path)" } }
     }
 }
 
