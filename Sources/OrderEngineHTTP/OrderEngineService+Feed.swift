@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Hummingbird
 import OrderEngine
+import ServiceLifecycle
 
 extension OrderEngineService {
     /// `GET /v1/events`: Server-Sent Events from a log position (`from`, default 1, or just after
@@ -32,7 +33,7 @@ extension OrderEngineService {
             try await request.body.consumeWithCancellationOnInboundClose { _ in
                 var sent = 0
                 if let end, start > end { return }
-                for try await record in log.subscribe(fromPosition: start) {
+                for try await record in log.subscribe(fromPosition: start).cancelOnGracefulShutdown() {
                     var frame = "id: \(record.position)\nevent: "
                     frame += DomainEvent.typeName(forTag: record.eventType) ?? "unknown"
                     frame += "\ndata: "

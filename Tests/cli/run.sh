@@ -106,5 +106,25 @@ check "flash-sale refuses an unknown scenario" fails_with "scenario" "$binary" f
 check "flash-sale sustained refuses less stock than orders" fails_with "sustained" \
     "$binary" flash-sale --scenario sustained --orders 100 --stock 10
 
+# serve: refuses weak keys; stops at once on SIGTERM even with a live event-feed follower.
+check "serve refuses an API key shorter than 16 bytes" fails_with "shorter than 16 bytes" \
+    env ORDER_ENGINE_API_KEYS=a:admin:short "$binary" serve --data "$scratch/served" --port 0
+stops_with_a_follower() {
+    ORDER_ENGINE_API_KEYS=a:admin:0123456789abcdef0123 "$binary" serve --data "$scratch/served" --port 0 \
+        --durability none >"$scratch/serve.out" 2>&1 &
+    local server=$!
+    for _ in $(seq 1 100); do grep -q "serving" "$scratch/serve.out" && break; sleep 0.1; done
+    local port
+    port=$(grep -o 'http://[^ ]*' "$scratch/serve.out" | sed 's/.*://')
+    curl -s -N -H "X-API-Key: 0123456789abcdef0123" "http://127.0.0.1:$port/v1/events" >/dev/null &
+    local follower=$!
+    sleep 0.5
+    kill -TERM "$server"
+    for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+    kill "$follower" 2>/dev/null
+    if kill -0 "$server" 2>/dev/null; then kill -9 "$server"; return 1; fi
+}
+check "serve stops within 5 s of SIGTERM while a feed follower is connected" stops_with_a_follower
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
