@@ -58,13 +58,17 @@ extension CommandRoute {
     }
 }
 
+/// The new member's id beside the fields of `ProfileBody`.
 struct RegisterMemberBody: Decodable {
     let member: MemberID
-    let displayName: String
-    let email: String?
-    let phone: String?
+    let profile: MemberProfile
 
-    var profile: MemberProfile { MemberProfile(displayName: displayName, email: email ?? "", phone: phone ?? "") }
+    private enum CodingKeys: String, CodingKey { case member }
+
+    init(from decoder: any Decoder) throws {
+        member = try decoder.container(keyedBy: CodingKeys.self).decode(MemberID.self, forKey: .member)
+        profile = try ProfileBody(from: decoder).profile
+    }
 }
 
 struct ProfileBody: Decodable {
