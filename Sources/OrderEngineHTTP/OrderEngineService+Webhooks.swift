@@ -45,7 +45,7 @@ extension OrderEngineService {
             let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             if pair[0] == "t" { timestamp = Int64(pair[1]) }
-            if pair[0] == "v1", let bytes = Self.hexBytes(pair[1]) { signatures.append(bytes) }
+            if pair[0] == "v1", let bytes = Hex.bytes(pair[1]) { signatures.append(bytes) }
         }
         guard let timestamp, !signatures.isEmpty else {
             throw .unauthenticated("the Webhook-Signature header must be t=<unix seconds>,v1=<hex>")
@@ -61,19 +61,6 @@ extension OrderEngineService {
         guard signatures.contains(where: { constantTimeEqual($0, expected) }) else {
             throw .unauthenticated("the webhook signature does not match")
         }
-    }
-
-    static func hexBytes(_ text: Substring) -> [UInt8]? {
-        guard text.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 
     /// `POST /v1/members/{member}/tokens`: a signed member token for a registered member, valid for

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPTypes
+import OrderEngine
 import OrderEngineHTTP
 import Testing
 
@@ -78,7 +79,7 @@ struct EdgeRuleTests {
     static func signature(_ body: String, at seconds: Int64, secret: String = TestAccess.webhookSecret) -> String {
         let code = HMAC<SHA256>.authenticationCode(
             for: Array("\(seconds).\(body)".utf8), using: SymmetricKey(data: Array(secret.utf8)))
-        return "t=\(seconds),v1=" + code.map { String(format: "%02x", $0) }.joined()
+        return "t=\(seconds),v1=" + Hex.string(code)
     }
 
     @Test func paymentWebhooksAreVerifiedAndIdempotent() async throws {

@@ -45,20 +45,10 @@ extension OrderEngine {
 
 /// Page cursors: the last key of a page, hex-encoded, so clients treat them as opaque strings.
 enum OrderCursor {
-    static func cursor(_ key: [UInt8]) -> String {
-        key.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
+    static func cursor(_ key: [UInt8]) -> String { Hex.string(key) }
 
     static func key(_ cursor: String) -> [UInt8]? {
-        guard cursor.count % 2 == 0, cursor.count <= 1024 else { return nil }
-        var bytes: [UInt8] = []
-        var index = cursor.startIndex
-        while index < cursor.endIndex {
-            let next = cursor.index(index, offsetBy: 2)
-            guard let byte = UInt8(cursor[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
+        guard cursor.utf8.count <= 1024 else { return nil }
+        return Hex.bytes(cursor)
     }
 }

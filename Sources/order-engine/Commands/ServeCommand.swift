@@ -65,6 +65,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// 32 random bytes as hex.
     static func randomSecret() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { bytes in bytes.map { String(format: "%02x", $0) }.joined() }
+        SymmetricKey(size: .bits256).withUnsafeBytes { Hex.string($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OrderEngine
 import Testing
 
 /// Mutation fuzzing of every decoder in `FuzzTargets.all`: each mutated input must give a value
@@ -34,7 +35,7 @@ struct FuzzTests {
             do {
                 guard try target.run(input) == .decoded else { continue }
             } catch {
-                Issue.record("\(target.name): \(error) on input \(input.map { String(format: "%02x", $0) }.joined())")
+                Issue.record("\(target.name): \(error) on input \(Hex.string(input))")
                 return
             }
             decoded += 1
