@@ -23,11 +23,16 @@ let quietLogger = Logger(label: "engine-tests") { _ in SwiftLogNoOpLogHandler() 
 final class EngineFixture {
     let path: String
     let clock = ManualClock()
+    private let cachedAggregateCountMax: Int
     private(set) var engine: OrderEngine
 
-    init(durability: LMDBEventLogOptions.Durability = .none) throws {
+    init(durability: LMDBEventLogOptions.Durability = .none, cachedAggregateCountMax: Int = EngineOptions().cachedAggregateCountMax) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-tests-\(UUID().uuidString)").path
-        engine = try OrderEngine(path: path, options: EngineOptions(durability: durability, clock: clock), logger: quietLogger)
+        self.cachedAggregateCountMax = cachedAggregateCountMax
+        engine = try OrderEngine(
+            path: path,
+            options: EngineOptions(durability: durability, clock: clock, cachedAggregateCountMax: cachedAggregateCountMax),
+            logger: quietLogger)
     }
 
     deinit {
@@ -37,7 +42,9 @@ final class EngineFixture {
 
     func reopen() throws {
         engine.close()
-        engine = try OrderEngine(path: path, options: EngineOptions(durability: .none, clock: clock), logger: quietLogger)
+        engine = try OrderEngine(
+            path: path, options: EngineOptions(durability: .none, clock: clock, cachedAggregateCountMax: cachedAggregateCountMax),
+            logger: quietLogger)
     }
 
     var now: Timestamp { Timestamp(microsecondsSince1970: clock.nowMicroseconds()) }

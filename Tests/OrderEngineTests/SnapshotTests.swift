@@ -25,11 +25,11 @@ struct SnapshotTests {
 
         try await placeSome(fixture, from: 20, count: 15)
         let expected = try EventReplay.states(from: fixture.engine.log, codec: EventCodec())
-        #expect(fixture.engine.sequencer.states == expected)
+        #expect(fixture.engine.sequencer.cache.states == expected)
         try fixture.reopen()
-        #expect(fixture.engine.sequencer.states == expected)
+        #expect(fixture.engine.sequencer.cache.states == expected)
         try await placeSome(fixture, from: 35, count: 5)
-        #expect(fixture.engine.sequencer.states == (try EventReplay.states(from: fixture.engine.log, codec: EventCodec())))
+        #expect(fixture.engine.sequencer.cache.states == (try EventReplay.states(from: fixture.engine.log, codec: EventCodec())))
     }
 
     @Test
@@ -49,6 +49,6 @@ struct SnapshotTests {
         #expect(try StateSnapshot(log: log).read(from: log, lastPosition: .max) == nil)
         log.close()
         try fixture.reopen()
-        #expect(fixture.engine.sequencer.states == (try EventReplay.states(from: fixture.engine.log, codec: EventCodec())))
+        #expect(fixture.engine.sequencer.cache.states == (try EventReplay.states(from: fixture.engine.log, codec: EventCodec())))
     }
 }

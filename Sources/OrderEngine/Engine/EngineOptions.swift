@@ -35,6 +35,12 @@ public struct EngineOptions: Sendable {
     /// How many events may pass between snapshots of the in-memory state (also taken on close);
     /// a restart folds only the events after the last one. Nil never.
     public var snapshotEventInterval: UInt64?
+    /// Most orders, payments, parcels, after-sale cases and members the engine holds in memory
+    /// between batches. Beyond it, those that came into memory first are let go (an order awaiting
+    /// payment is kept until it is paid or expires) and read back from their streams when a command
+    /// needs them again; SKUs, stock items and coupons are always held. This bounds the engine's
+    /// memory however long the log grows.
+    public var cachedAggregateCountMax: Int
 
     public init(
         durability: LMDBEventLogOptions.Durability = .full,
@@ -44,7 +50,8 @@ public struct EngineOptions: Sendable {
         clock: any EngineClock = SystemClock(),
         refusalMemoryCountMax: Int = 100_000,
         expirySweepInterval: Duration? = .seconds(5),
-        snapshotEventInterval: UInt64? = 1_000_000
+        snapshotEventInterval: UInt64? = 1_000_000,
+        cachedAggregateCountMax: Int = 250_000
     ) {
         self.durability = durability
         self.mapSizeBytesInitial = mapSizeBytesInitial
@@ -54,5 +61,6 @@ public struct EngineOptions: Sendable {
         self.refusalMemoryCountMax = refusalMemoryCountMax
         self.expirySweepInterval = expirySweepInterval
         self.snapshotEventInterval = snapshotEventInterval
+        self.cachedAggregateCountMax = cachedAggregateCountMax
     }
 }

@@ -13,6 +13,11 @@ public struct EngineStatistics: Sendable, Hashable {
     public var batchSizes: BucketHistogram
     /// Seconds per batch, from the start of deciding to durability.
     public var commitSeconds: BucketHistogram
+    /// Orders, payments, parcels, after-sale cases and members held in memory after the last
+    /// batch (see `EngineOptions.cachedAggregateCountMax`).
+    public var cachedAggregateCount: Int
+    /// Streams read back from the log because a command needed an aggregate not held in memory.
+    public var aggregateLoadCount: UInt64
     /// Commands per batch, on average.
     public var commandsPerBatchMean: Double { batchCount == 0 ? 0 : Double(commandCount) / Double(batchCount) }
 }

@@ -30,6 +30,9 @@ public final class OrderEngine: Sendable {
         } catch {
             throw EngineError.refused(error)
         }
+        guard options.cachedAggregateCountMax > 0 else {
+            throw EngineError.refused(Refusal(.validationFailed, "cachedAggregateCountMax must be positive"))
+        }
         let log = try LMDBEventLog(
             path: path,
             options: LMDBEventLogOptions(
@@ -41,8 +44,9 @@ public final class OrderEngine: Sendable {
         )
         let start = ContinuousClock.now
         let lastPosition = try log.lastPosition()
-        var (states, snapshotPosition) = try StateSnapshot(log: log).read(from: log, lastPosition: lastPosition) ?? (DomainStates(), 0)
-        try EventReplay.fold(from: log, after: snapshotPosition, codec: EventCodec(), into: &states)
+        let (states, snapshotPosition) = try StateSnapshot(log: log).read(from: log, lastPosition: lastPosition) ?? (DomainStates(), 0)
+        let cache = StateCache(states: states, log: log, codec: EventCodec(), countMax: options.cachedAggregateCountMax)
+        try cache.fold(after: snapshotPosition)
         logger.info(
             "engine state rebuilt",
             metadata: [
@@ -50,7 +54,7 @@ public final class OrderEngine: Sendable {
                 "duration": "\(ContinuousClock.now - start)",
             ])
         let sequencer = try CommandSequencer(
-            states: states, eventsSinceSnapshot: lastPosition - snapshotPosition, log: log, options: options, logger: logger)
+            cache: cache, eventsSinceSnapshot: lastPosition - snapshotPosition, log: log, options: options, logger: logger)
         self.sequencer = sequencer
         self.log = log
         self.projections = try InlineProjections(log: log)

@@ -17,7 +17,7 @@ struct InlineProjections {
 
     var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders] }
 
-    func write(events: [DomainEvent], states: DomainStates, into writer: inout LMDBTableWriter) throws {
+    func write(events: [DomainEvent], states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
         try inventory.write(touched: Set(events.compactMap(\.stockItem)), states: states, into: &writer)
         try orders.write(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, into: &writer)
         try members.write(events: events, states: states, into: &writer)

@@ -16,18 +16,18 @@ struct InventoryProjection {
     }
 
     /// Stores the current counts of every stock item `touched` names, and their SKUs' totals.
-    func write(touched: Set<StockItemID>, states: DomainStates, into writer: inout LMDBTableWriter) throws {
+    func write(touched: Set<StockItemID>, states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
         for row in Self.itemRows(touched, states: states) { try writer.put(row, into: items) }
         for row in Self.skuRows(Set(touched.map(\.sku)), states: states) { try writer.put(row, into: skus) }
     }
 
-    static func itemRows(_ items: some Sequence<StockItemID>, states: DomainStates) -> [ProjectionRow] {
+    static func itemRows(_ items: some Sequence<StockItemID>, states: some DomainStateReading) -> [ProjectionRow] {
         items.map { item in
             ProjectionRow(table: itemTableName, key: Array(item.streamId.utf8), value: StockCounts(states.stock(item)).encoded)
         }
     }
 
-    static func skuRows(_ skus: some Sequence<SKUID>, states: DomainStates) -> [ProjectionRow] {
+    static func skuRows(_ skus: some Sequence<SKUID>, states: some DomainStateReading) -> [ProjectionRow] {
         skus.map { sku in
             let total = states.warehouses(stocking: sku).reduce(StockCounts()) { sum, warehouse in
                 sum + StockCounts(states.stock(StockItemID(sku: sku, warehouse: warehouse)))

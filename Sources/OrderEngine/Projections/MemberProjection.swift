@@ -17,7 +17,7 @@ struct MemberProjection {
 
     /// Stores the state of every member an event of `events` names, and each placed order under
     /// its member.
-    func write(events: some Sequence<DomainEvent>, states: DomainStates, into writer: inout LMDBTableWriter) throws {
+    func write(events: some Sequence<DomainEvent>, states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
         var touched = Set<MemberID>()
         for event in events {
             switch event {
@@ -39,7 +39,7 @@ struct MemberProjection {
         }
     }
 
-    static func memberRow(_ id: MemberID, states: DomainStates) throws -> ProjectionRow {
+    static func memberRow(_ id: MemberID, states: some DomainStateReading) throws -> ProjectionRow {
         ProjectionRow(table: memberTableName, key: Array(id.rawValue.utf8), value: try states.member(id).binaryBytes())
     }
 

@@ -20,7 +20,7 @@ struct OrderStatusProjection {
     }
 
     /// The orders `events` change, with the aggregates each event links to its order.
-    static func touchedOrders(by events: some Sequence<DomainEvent>, states: DomainStates) -> [OrderID: TouchedOrder] {
+    static func touchedOrders(by events: some Sequence<DomainEvent>, states: some DomainStateReading) -> [OrderID: TouchedOrder] {
         var touched: [OrderID: TouchedOrder] = [:]
         for event in events {
             switch event {
@@ -44,7 +44,7 @@ struct OrderStatusProjection {
     /// Rewrites the view of every touched order, merging new links into the stored ones. An
     /// order placed in this batch has no stored view (an order's stream starts with its placement
     /// and nothing links to an order before it exists), so its view is not looked up.
-    func write(touched: [OrderID: TouchedOrder], states: DomainStates, into writer: inout LMDBTableWriter) throws {
+    func write(touched: [OrderID: TouchedOrder], states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
         for (id, order) in touched {
             assert(!order.placedInBatch || (try? storedLinks(id, reader: writer.reader)) == nil, "\(id) placed twice")
             var links = order.placedInBatch ? OrderLinks() : try storedLinks(id, reader: writer.reader) ?? OrderLinks()
@@ -74,7 +74,7 @@ struct OrderStatusProjection {
     /// about 270 bytes.
     static let rowByteCountExpected = 512
 
-    static func row(_ id: OrderID, links: OrderLinks, states: DomainStates) throws -> ProjectionRow {
+    static func row(_ id: OrderID, links: OrderLinks, states: some DomainStateReading) throws -> ProjectionRow {
         let view = OrderView(id, states: states, links: links)
         let value = try view.binaryBytes(byteCountExpected: rowByteCountExpected)
         return ProjectionRow(table: tableName, key: Array(id.rawValue.utf8), value: value)

@@ -9,7 +9,7 @@ public struct OrderView: Sendable, Hashable, Codable {
     public var afterSales: [AfterSaleID: AfterSaleState]
 
     /// The order as `states` hold it, with every payment, parcel and case that names it.
-    init(_ id: OrderID, states: DomainStates, links: OrderLinks) {
+    init(_ id: OrderID, states: some DomainStateReading, links: OrderLinks) {
         self.id = id
         order = states.order(id)
         payments = Dictionary(uniqueKeysWithValues: links.payments.map { ($0, states.payment($0)) })

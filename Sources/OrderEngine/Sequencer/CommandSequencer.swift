@@ -10,9 +10,9 @@ import Synchronization
 /// the same batch), then writes the whole batch (events, idempotency entries, inline projections)
 /// in one transaction with one fsync, and only then answers anyone.
 ///
-/// Runs on the group-commit thread only; `states` belongs to it.
+/// Runs on the group-commit thread only; `cache` belongs to it.
 final class CommandSequencer: @unchecked Sendable {
-    private(set) var states: DomainStates
+    let cache: StateCache
     private var refusals: RefusalMemory
     private var expiries: ExpiryQueue
     private let log: LMDBEventLog
@@ -27,15 +27,18 @@ final class CommandSequencer: @unchecked Sendable {
     private let batchCounter = Atomic<UInt64>(0)
     private let commandCounter = Atomic<UInt64>(0)
     private let writtenBatchCounter = Atomic<UInt64>(0)
+    private let cachedAggregates = Atomic<Int>(0)
+    private let aggregateLoads = Atomic<UInt64>(0)
     private let histograms = BatchHistograms()
     /// Periodic snapshots are encoded and written here, off the writer thread, one at a time.
     private let snapshotWriter = DispatchQueue(label: "order-engine-snapshots")
     private let snapshotInFlight = Atomic<Bool>(false)
 
-    /// `eventsSinceSnapshot`: how many events `states` holds beyond the last stored snapshot.
-    init(states: DomainStates, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
-        self.states = states
-        self.expiries = ExpiryQueue(states: states)
+    /// `eventsSinceSnapshot`: how many events `cache` holds beyond the last stored snapshot.
+    init(cache: StateCache, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
+        self.cache = cache
+        self.expiries = ExpiryQueue(states: cache.states)
+        cachedAggregates.store(cache.count, ordering: .relaxed)
         self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
         self.log = log
         self.projections = try InlineProjections(log: log)
@@ -54,7 +57,7 @@ final class CommandSequencer: @unchecked Sendable {
     /// first, in the same transaction, by the system.
     func commit(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
         let now = clock.nowMicroseconds()
-        let due = expiries.popDue(now: now, states: states, countMax: Self.expiryBatchCountMax)
+        let due = expiries.popDue(now: now, states: cache.states, countMax: Self.expiryBatchCountMax)
         let expirations = due.map { order in
             EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
         }
@@ -67,7 +70,7 @@ final class CommandSequencer: @unchecked Sendable {
         for (order, outcome) in zip(due, outcomes) {
             guard case .failure(let error) = outcome else { continue }
             logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
-            let state = states.order(order)
+            let state = cache.order(order)
             if state.status == .awaitingPayment, let placement = state.placement { expiries.insert(placement.paymentDueAt, order) }
         }
         return Array(outcomes.dropFirst(expirations.count))
@@ -94,19 +97,30 @@ final class CommandSequencer: @unchecked Sendable {
             }
         }
         write(&batch)
+        cache.evictBeyondLimit()
+        cachedAggregates.store(cache.count, ordering: .relaxed)
+        aggregateLoads.store(cache.loadCount, ordering: .relaxed)
         for (index, first) in batch.repeats { batch.outcomes[index] = batch.outcomes[first] }
         return batch.outcomes.map { $0! }
     }
 
-    /// Decides one command; accepted events change `states` at once.
+    /// Decides one command; accepted events change the held states at once. A failed read of the
+    /// log while deciding fails the command: its decision may rest on a state it could not read.
     private func decide(_ command: EngineCommand, index: Int, into batch: inout Batch) {
-        let events: [DomainEvent]
-        do {
-            events = try Domain.decide(command.command, states, policy)
-        } catch {
-            batch.refused.append((index, command.id, error))
-            batch.outcomes[index] = .failure(.refused(error))
+        let decision = Result { () throws(Refusal) in try Domain.decide(command.command, cache, policy) }
+        if case .success(let events) = decision { cache.readBack(events) }
+        if let failure = cache.takeLoadFailure() {
+            batch.outcomes[index] = .failure(failure)
             return
+        }
+        let events: [DomainEvent]
+        switch decision {
+        case .failure(let refusal):
+            batch.refused.append((index, command.id, refusal))
+            batch.outcomes[index] = .failure(.refused(refusal))
+            return
+        case .success(let decided):
+            events = decided
         }
         if events.isEmpty {
             batch.outcomes[index] = .success(CommandOutcome(commandId: command.id, positions: 0..<0, events: [], duplicate: false))
@@ -119,7 +133,7 @@ final class CommandSequencer: @unchecked Sendable {
             batch.outcomes[index] = .failure(.refused(refusal))
             return
         }
-        states.apply(events)
+        cache.apply(events)
         for case .order(let id, .placed(let placement)) in events { expiries.insert(placement.paymentDueAt, id) }
         batch.accepted.append((index, command.id, events))
         batch.requests.append(request)
@@ -130,8 +144,9 @@ final class CommandSequencer: @unchecked Sendable {
         let events = batch.accepted.flatMap(\.events)
         let results: [Result<AppendResult, EventLogError>]
         do {
-            results = try log.commit(batch.requests) { [projections, states] _, writer in
-                try projections.write(events: events, states: states, into: &writer)
+            results = try log.commit(batch.requests) { [projections, cache] _, writer in
+                try projections.write(events: events, states: cache, into: &writer)
+                if let failure = cache.takeLoadFailure() { throw failure }
             }
             if let failure = results.lazy.compactMap(\.failure).first {
                 preconditionFailure("a request failed on its own after the sequencer checked it: \(failure)")
@@ -160,7 +175,8 @@ final class CommandSequencer: @unchecked Sendable {
         return EngineStatistics(
             batchCount: batchCounter.load(ordering: .relaxed), commandCount: commandCounter.load(ordering: .relaxed),
             writtenBatchCount: writtenBatchCounter.load(ordering: .relaxed), batchSizes: batchSizes,
-            commitSeconds: commitSeconds)
+            commitSeconds: commitSeconds, cachedAggregateCount: cachedAggregates.load(ordering: .relaxed),
+            aggregateLoadCount: aggregateLoads.load(ordering: .relaxed))
     }
 
     /// Hands a copy of the state (copy-on-write: nothing is copied until the next batch changes a
@@ -178,7 +194,7 @@ final class CommandSequencer: @unchecked Sendable {
             logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
             return
         }
-        let states = self.states
+        let states = cache.states
         eventsSinceSnapshot = 0
         snapshotWriter.async { [self] in
             do {
@@ -201,19 +217,18 @@ final class CommandSequencer: @unchecked Sendable {
         waitForBackgroundSnapshot()
         guard eventsSinceSnapshot > 0 else { return }
         do {
-            try snapshot.write(states, position: try log.lastPosition(), to: log)
+            try snapshot.write(cache.states, position: try log.lastPosition(), to: log)
             eventsSinceSnapshot = 0
         } catch {
             logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
         }
     }
 
-    /// Forgets every aggregate `events` touched and folds their durable streams again.
+    /// Reads every aggregate `events` touched back from the durable log.
     private func refold(_ events: [DomainEvent]) {
         for aggregate in Set(events.map(\.aggregate)) {
-            states.forget(aggregate)
             do {
-                try EventReplay.fold(stream: aggregate.streamId, from: log, codec: codec, into: &states)
+                try cache.reload(aggregate)
             } catch {
                 logger.critical("cannot refold \(aggregate.streamId) from the log: \(error)")
                 preconditionFailure("in-memory state would run ahead of the log: \(error)")

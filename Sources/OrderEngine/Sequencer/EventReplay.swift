@@ -37,15 +37,4 @@ enum EventReplay {
             return true
         }
     }
-
-    /// Folds one stream's durable events into `states`.
-    static func fold(stream streamId: String, from log: any EventLog, codec: EventCodec, into states: inout DomainStates) throws {
-        var version: UInt64 = 1
-        while true {
-            let page = try log.readStream(streamId, fromVersion: version, limit: 4096)
-            for record in page { states.apply(try decode(record, codec: codec)) }
-            guard let last = page.last, page.count == 4096 else { return }
-            version = last.streamVersion + 1
-        }
-    }
 }

@@ -1,0 +1,245 @@
+import EventLog
+import OrderDomain
+
+/// The sequencer's in-memory states, bounded: SKUs, stock items and coupons are always held,
+/// while orders, payments, parcels, after-sale cases and members come into memory when a command
+/// or an event needs them and leave again, oldest arrival first, once more than `countMax` are
+/// held. One that is not held is read back from its stream in the log on the next access, so
+/// deciding against the cache is deciding against the whole log.
+///
+/// An order awaiting payment is never let go: the expiry queue is built from the held orders, and
+/// such orders are few (the payment timeout bounds them).
+///
+/// A read of the log that fails cannot be reported through `DomainStateReading`; the aggregate
+/// then reads as never seen and the failure waits in `takeLoadFailure()`, which the sequencer
+/// checks after every decision and before every commit, failing the batch.
+///
+/// Belongs to the sequencer's thread, like the states it wraps.
+final class StateCache: DomainStateReading {
+    private(set) var states: DomainStates
+    private let log: any EventLog
+    private let codec: EventCodec
+    /// Most orders, payments, parcels, after-sale cases and members held after a batch.
+    let countMax: Int
+    /// Held aggregates that may be let go, in the order they came into memory (with stale and
+    /// repeated entries, which cost a skipped step when they come up).
+    private var arrivals = ArrivalQueue()
+    /// Aggregates looked up and not found in the log since the last eviction: new ids, which a
+    /// batch reads more than once (decide, then apply).
+    private var absent: Set<AggregateID> = []
+    private var loadFailure: EngineError?
+    /// Streams read back from the log since the cache was made.
+    private(set) var loadCount: UInt64 = 0
+    /// Loads read no event at or past this position: while folding the log's tail at start-up, an
+    /// aggregate must come back as it stood just before the event being folded.
+    private var loadPositionEnd: UInt64 = .max
+
+    /// Most events read per page of a stream.
+    static let loadPageCountMax = 4_096
+
+    init(states: DomainStates, log: any EventLog, codec: EventCodec, countMax: Int) {
+        precondition(countMax > 0, "the cache must hold at least one aggregate")
+        self.states = states
+        self.log = log
+        self.codec = codec
+        self.countMax = countMax
+        for id in states.orders.keys { arrivals.append(.order(id)) }
+        for id in states.payments.keys { arrivals.append(.payment(id)) }
+        for id in states.shipments.keys { arrivals.append(.shipment(id)) }
+        for id in states.afterSales.keys { arrivals.append(.afterSale(id)) }
+        for id in states.members.keys { arrivals.append(.member(id)) }
+    }
+
+    /// Orders, payments, parcels, after-sale cases and members held now.
+    var count: Int {
+        states.orders.count + states.payments.count + states.shipments.count + states.afterSales.count + states.members.count
+    }
+
+    // MARK: Reading
+
+    func catalog(_ id: SKUID) -> CatalogState { states.catalog(id) }
+    func stock(_ id: StockItemID) -> StockState { states.stock(id) }
+    func warehouses(stocking sku: SKUID) -> [WarehouseID] { states.warehouses(stocking: sku) }
+    func coupon(_ code: CouponCode) -> CouponState { states.coupon(code) }
+
+    func order(_ id: OrderID) -> OrderState {
+        if let state = states.orders[id] { return state }
+        load(.order(id))
+        return states.order(id)
+    }
+
+    func payment(_ id: PaymentID) -> PaymentState {
+        if let state = states.payments[id] { return state }
+        load(.payment(id))
+        return states.payment(id)
+    }
+
+    func shipment(_ id: ShipmentID) -> ShipmentState {
+        if let state = states.shipments[id] { return state }
+        load(.shipment(id))
+        return states.shipment(id)
+    }
+
+    func afterSale(_ id: AfterSaleID) -> AfterSaleState {
+        if let state = states.afterSales[id] { return state }
+        load(.afterSale(id))
+        return states.afterSale(id)
+    }
+
+    func member(_ id: MemberID) -> MemberState {
+        if let state = states.members[id] { return state }
+        load(.member(id))
+        return states.member(id)
+    }
+
+    // MARK: Changing
+
+    /// Reads back from the log every aggregate `events` change that is not held, so that applying
+    /// them starts from the aggregates' current states. Call before `apply`, and check
+    /// `takeLoadFailure()` before applying.
+    func readBack(_ events: some Sequence<DomainEvent>) {
+        for event in events {
+            let aggregate = event.aggregate
+            if Self.mayLetGo(aggregate) && !holds(aggregate) { load(aggregate) }
+        }
+    }
+
+    /// Folds events in order; `readBack` must have brought in what they change.
+    func apply(_ events: some Sequence<DomainEvent>) {
+        for event in events {
+            let countBefore = count
+            states.apply(event)
+            if count > countBefore { arrivals.append(event.aggregate) }
+        }
+    }
+
+    /// The first failed read of the log since the last call, if any.
+    func takeLoadFailure() -> EngineError? {
+        defer { loadFailure = nil }
+        return loadFailure
+    }
+
+    /// Drops what memory holds of `aggregate` and reads it back from its stream: after a failed
+    /// commit, so memory never runs ahead of the log.
+    func reload(_ aggregate: AggregateID) throws(EngineError) {
+        states.forget(aggregate)
+        absent.remove(aggregate)
+        load(aggregate)
+        if let failure = takeLoadFailure() { throw failure }
+    }
+
+    /// Lets go of the earliest arrivals until at most `countMax` aggregates are held. Call only
+    /// when memory equals the log (after a commit, between events of the start-up fold).
+    func evictBeyondLimit() {
+        absent.removeAll(keepingCapacity: true)
+        var kept: [AggregateID] = []
+        var steps = arrivals.count
+        while count > countMax, steps > 0, let aggregate = arrivals.popFirst() {
+            steps -= 1
+            if case .order(let id) = aggregate, states.orders[id]?.status == .awaitingPayment {
+                kept.append(aggregate)
+            } else {
+                states.forget(aggregate)
+            }
+        }
+        for aggregate in kept { arrivals.append(aggregate) }
+    }
+
+    /// Folds the log's events after `position` (the snapshot's) into the held states, reading back
+    /// each aggregate that is not held as it stood just before the event, and keeping within
+    /// `countMax` as it goes.
+    func fold(after position: UInt64) throws {
+        defer { loadPositionEnd = .max }
+        try log.scan(fromPosition: position + 1, through: .max, checkingChecksums: true) { [self] position, view in
+            let event: DomainEvent
+            do {
+                event = try codec.decode(view)
+            } catch {
+                throw EngineError.undecodableEvent(position: position, problem: "\(error)")
+            }
+            loadPositionEnd = position
+            readBack(CollectionOfOne(event))
+            if let failure = takeLoadFailure() { throw failure }
+            apply(CollectionOfOne(event))
+            if count > countMax { evictBeyondLimit() }
+            return true
+        }
+    }
+
+    // MARK: Loading
+
+    private static func mayLetGo(_ aggregate: AggregateID) -> Bool {
+        switch aggregate {
+        case .order, .payment, .shipment, .afterSale, .member: true
+        case .catalog, .stock, .coupon: false
+        }
+    }
+
+    private func holds(_ aggregate: AggregateID) -> Bool {
+        switch aggregate {
+        case .catalog(let id): states.catalogs[id] != nil
+        case .stock(let id): states.stocks[id] != nil
+        case .order(let id): states.orders[id] != nil
+        case .payment(let id): states.payments[id] != nil
+        case .shipment(let id): states.shipments[id] != nil
+        case .afterSale(let id): states.afterSales[id] != nil
+        case .member(let id): states.members[id] != nil
+        case .coupon(let id): states.coupons[id] != nil
+        }
+    }
+
+    /// Reads the aggregate's stream (before `loadPositionEnd`) into the states; one that the log
+    /// does not hold is remembered as absent until the next eviction.
+    private func load(_ aggregate: AggregateID) {
+        guard loadFailure == nil, !absent.contains(aggregate) else { return }
+        loadCount += 1
+        let streamId = aggregate.streamId
+        var version: UInt64 = 1
+        var found = false
+        do {
+            reading: while true {
+                let page = try log.readStream(streamId, fromVersion: version, limit: Self.loadPageCountMax)
+                for record in page {
+                    guard record.position < loadPositionEnd else { break reading }
+                    states.apply(try EventReplay.decode(record, codec: codec))
+                    found = true
+                }
+                guard let last = page.last, page.count == Self.loadPageCountMax else { break }
+                version = last.streamVersion + 1
+            }
+        } catch {
+            states.forget(aggregate)
+            loadFailure = (error as? EngineError) ?? .log(EventLogError.from(error))
+            return
+        }
+        if !found {
+            absent.insert(aggregate)
+        } else if Self.mayLetGo(aggregate) {
+            arrivals.append(aggregate)
+        }
+    }
+}
+
+/// A first-in, first-out queue of aggregate ids: an array read from a moving head, compacted
+/// when the head has passed half of it.
+struct ArrivalQueue {
+    private var entries: [AggregateID] = []
+    private var head = 0
+
+    var count: Int { entries.count - head }
+
+    mutating func append(_ aggregate: AggregateID) {
+        entries.append(aggregate)
+    }
+
+    mutating func popFirst() -> AggregateID? {
+        guard head < entries.count else { return nil }
+        let first = entries[head]
+        head += 1
+        if head > 1_024 && head * 2 > entries.count {
+            entries.removeFirst(head)
+            head = 0
+        }
+        return first
+    }
+}
