@@ -44,8 +44,10 @@ public final class OrderEngine: Sendable {
         )
         let start = ContinuousClock.now
         let lastPosition = try log.lastPosition()
-        let (states, snapshotPosition) = try StateSnapshot(log: log).read(from: log, lastPosition: lastPosition) ?? (DomainStates(), 0)
-        let cache = StateCache(states: states, log: log, codec: EventCodec(), countMax: options.cachedAggregateCountMax)
+        let (states, deadlines, snapshotPosition) =
+            try StateSnapshot(log: log).read(from: log, lastPosition: lastPosition) ?? (DomainStates(), [], 0)
+        let cache = StateCache(
+            states: states, paymentDeadlines: deadlines, log: log, codec: EventCodec(), countMax: options.cachedAggregateCountMax)
         try cache.fold(after: snapshotPosition)
         logger.info(
             "engine state rebuilt",

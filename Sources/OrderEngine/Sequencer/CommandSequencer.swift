@@ -14,7 +14,6 @@ import Synchronization
 final class CommandSequencer: @unchecked Sendable {
     let cache: StateCache
     private var refusals: RefusalMemory
-    private var expiries: ExpiryQueue
     private let log: LMDBEventLog
     private let projections: InlineProjections
     private let policy: DomainPolicy
@@ -37,7 +36,6 @@ final class CommandSequencer: @unchecked Sendable {
     /// `eventsSinceSnapshot`: how many events `cache` holds beyond the last stored snapshot.
     init(cache: StateCache, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
         self.cache = cache
-        self.expiries = ExpiryQueue(states: cache.states)
         cachedAggregates.store(cache.count, ordering: .relaxed)
         self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
         self.log = log
@@ -57,7 +55,7 @@ final class CommandSequencer: @unchecked Sendable {
     /// first, in the same transaction, by the system.
     func commit(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
         let now = clock.nowMicroseconds()
-        let due = expiries.popDue(now: now, states: cache.states, countMax: Self.expiryBatchCountMax)
+        let due = cache.popDueOrders(now: now, countMax: Self.expiryBatchCountMax)
         let expirations = due.map { order in
             EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
         }
@@ -70,8 +68,7 @@ final class CommandSequencer: @unchecked Sendable {
         for (order, outcome) in zip(due, outcomes) {
             guard case .failure(let error) = outcome else { continue }
             logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
-            let state = cache.order(order)
-            if state.status == .awaitingPayment, let placement = state.placement { expiries.insert(placement.paymentDueAt, order) }
+            cache.retryExpiry(of: order)
         }
         return Array(outcomes.dropFirst(expirations.count))
     }
@@ -134,7 +131,6 @@ final class CommandSequencer: @unchecked Sendable {
             return
         }
         cache.apply(events)
-        for case .order(let id, .placed(let placement)) in events { expiries.insert(placement.paymentDueAt, id) }
         batch.accepted.append((index, command.id, events))
         batch.requests.append(request)
     }
@@ -195,10 +191,11 @@ final class CommandSequencer: @unchecked Sendable {
             return
         }
         let states = cache.states
+        let deadlines = cache.expiries.entries
         eventsSinceSnapshot = 0
         snapshotWriter.async { [self] in
             do {
-                try snapshot.write(states, position: position, to: log)
+                try snapshot.write(states, paymentDeadlines: deadlines, position: position, to: log)
             } catch {
                 logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])
             }
@@ -217,7 +214,7 @@ final class CommandSequencer: @unchecked Sendable {
         waitForBackgroundSnapshot()
         guard eventsSinceSnapshot > 0 else { return }
         do {
-            try snapshot.write(cache.states, position: try log.lastPosition(), to: log)
+            try snapshot.write(cache.states, paymentDeadlines: cache.expiries.entries, position: try log.lastPosition(), to: log)
             eventsSinceSnapshot = 0
         } catch {
             logger.warning("state snapshot not written; a restart will fold more of the log", metadata: ["error": "\(error)"])

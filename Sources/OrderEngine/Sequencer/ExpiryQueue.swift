@@ -1,35 +1,34 @@
 import OrderDomain
 
-/// Unpaid orders by payment deadline, earliest first (a binary min-heap), so the sequencer finds
-/// the orders due for expiry without scanning every order. Entries of orders that were paid or
-/// cancelled meanwhile are dropped when they come up.
+/// Payment deadlines of orders placed unpaid, earliest first (a binary min-heap), so the sequencer
+/// finds the orders due for expiry without scanning every order. Entries of orders that were paid
+/// or cancelled meanwhile are dropped when they come up. It holds ids and deadlines only, so the
+/// orders themselves need not stay in memory; snapshots store it (`entries`).
 struct ExpiryQueue {
-    private var heap: [(dueAt: Int64, order: OrderID)] = []
+    private(set) var entries: [PaymentDeadline] = []
 
-    var count: Int { heap.count }
+    var count: Int { entries.count }
 
-    /// Every order of `states` still awaiting payment.
-    init(states: DomainStates) {
-        for (id, order) in states.orders where order.status == .awaitingPayment {
-            if let placement = order.placement { insert(placement.paymentDueAt, id) }
-        }
+    /// The deadlines of a snapshot, in any order.
+    init(_ deadlines: [PaymentDeadline] = []) {
+        for deadline in deadlines { insert(Timestamp(microsecondsSince1970: deadline.dueAtMicroseconds), deadline.order) }
     }
 
     mutating func insert(_ dueAt: Timestamp, _ order: OrderID) {
-        heap.append((dueAt.microsecondsSince1970, order))
-        var child = heap.count - 1
+        entries.append(PaymentDeadline(dueAtMicroseconds: dueAt.microsecondsSince1970, order: order))
+        var child = entries.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].dueAt < heap[parent].dueAt else { break }
-            heap.swapAt(child, parent)
+            guard entries[child].dueAtMicroseconds < entries[parent].dueAtMicroseconds else { break }
+            entries.swapAt(child, parent)
             child = parent
         }
     }
 
     /// Removes and returns up to `countMax` orders due at `now` that still await payment.
-    mutating func popDue(now: Int64, states: DomainStates, countMax: Int) -> [OrderID] {
+    mutating func popDue(now: Int64, states: some DomainStateReading, countMax: Int) -> [OrderID] {
         var due: [OrderID] = []
-        while due.count < countMax, let first = heap.first, first.dueAt <= now {
+        while due.count < countMax, let first = entries.first, first.dueAtMicroseconds <= now {
             removeFirst()
             if states.order(first.order).status == .awaitingPayment { due.append(first.order) }
         }
@@ -37,18 +36,24 @@ struct ExpiryQueue {
     }
 
     private mutating func removeFirst() {
-        heap.swapAt(0, heap.count - 1)
-        heap.removeLast()
+        entries.swapAt(0, entries.count - 1)
+        entries.removeLast()
         var parent = 0
         while true {
             let left = 2 * parent + 1
             let right = left + 1
             var smallest = parent
-            if left < heap.count && heap[left].dueAt < heap[smallest].dueAt { smallest = left }
-            if right < heap.count && heap[right].dueAt < heap[smallest].dueAt { smallest = right }
+            if left < entries.count && entries[left].dueAtMicroseconds < entries[smallest].dueAtMicroseconds { smallest = left }
+            if right < entries.count && entries[right].dueAtMicroseconds < entries[smallest].dueAtMicroseconds { smallest = right }
             guard smallest != parent else { return }
-            heap.swapAt(parent, smallest)
+            entries.swapAt(parent, smallest)
             parent = smallest
         }
     }
+}
+
+/// When an order placed unpaid is due to expire.
+struct PaymentDeadline: Codable, Hashable {
+    var dueAtMicroseconds: Int64
+    var order: OrderID
 }

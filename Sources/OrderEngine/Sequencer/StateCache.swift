@@ -7,8 +7,8 @@ import OrderDomain
 /// held. One that is not held is read back from its stream in the log on the next access, so
 /// deciding against the cache is deciding against the whole log.
 ///
-/// An order awaiting payment is never let go: the expiry queue is built from the held orders, and
-/// such orders are few (the payment timeout bounds them).
+/// Beside the states it keeps the payment deadline of every order placed unpaid (`expiries`), an
+/// id and a time each, so that an unpaid order may be let go too and still expires on time.
 ///
 /// A read of the log that fails cannot be reported through `DomainStateReading`; the aggregate
 /// then reads as never seen and the failure waits in `takeLoadFailure()`, which the sequencer
@@ -17,6 +17,8 @@ import OrderDomain
 /// Belongs to the sequencer's thread, like the states it wraps.
 final class StateCache: DomainStateReading {
     private(set) var states: DomainStates
+    /// Payment deadlines of the orders placed unpaid, stored with each snapshot.
+    private(set) var expiries: ExpiryQueue
     private let log: any EventLog
     private let codec: EventCodec
     /// Most orders, payments, parcels, after-sale cases and members held after a batch.
@@ -37,9 +39,10 @@ final class StateCache: DomainStateReading {
     /// Most events read per page of a stream.
     static let loadPageCountMax = 4_096
 
-    init(states: DomainStates, log: any EventLog, codec: EventCodec, countMax: Int) {
+    init(states: DomainStates, paymentDeadlines: [PaymentDeadline], log: any EventLog, codec: EventCodec, countMax: Int) {
         precondition(countMax > 0, "the cache must hold at least one aggregate")
         self.states = states
+        self.expiries = ExpiryQueue(paymentDeadlines)
         self.log = log
         self.codec = codec
         self.countMax = countMax
@@ -110,7 +113,19 @@ final class StateCache: DomainStateReading {
             let countBefore = count
             states.apply(event)
             if count > countBefore { arrivals.append(event.aggregate) }
+            if case .order(let id, .placed(let placement)) = event { expiries.insert(placement.paymentDueAt, id) }
         }
+    }
+
+    /// Up to `countMax` orders past their payment deadline at `now` that still await payment.
+    func popDueOrders(now: Int64, countMax: Int) -> [OrderID] {
+        expiries.popDue(now: now, states: self, countMax: countMax)
+    }
+
+    /// Expires the order at its deadline after all: its expiry could not be written.
+    func retryExpiry(of order: OrderID) {
+        let state = self.order(order)
+        if state.status == .awaitingPayment, let placement = state.placement { expiries.insert(placement.paymentDueAt, order) }
     }
 
     /// The first failed read of the log since the last call, if any.
@@ -132,17 +147,7 @@ final class StateCache: DomainStateReading {
     /// when memory equals the log (after a commit, between events of the start-up fold).
     func evictBeyondLimit() {
         absent.removeAll(keepingCapacity: true)
-        var kept: [AggregateID] = []
-        var steps = arrivals.count
-        while count > countMax, steps > 0, let aggregate = arrivals.popFirst() {
-            steps -= 1
-            if case .order(let id) = aggregate, states.orders[id]?.status == .awaitingPayment {
-                kept.append(aggregate)
-            } else {
-                states.forget(aggregate)
-            }
-        }
-        for aggregate in kept { arrivals.append(aggregate) }
+        while count > countMax, let aggregate = arrivals.popFirst() { states.forget(aggregate) }
     }
 
     /// Folds the log's events after `position` (the snapshot's) into the held states, reading back

@@ -11,6 +11,7 @@ import OrderDomain
 struct StateSnapshot {
     static let tableName = "engine-snapshot"
     static let key = Array("states".utf8)
+    static let deadlinesKey = Array("payment-deadlines".utf8)
 
     let table: LMDBTable
 
@@ -18,24 +19,29 @@ struct StateSnapshot {
         table = try log.table(named: Self.tableName)
     }
 
-    /// Stores `states` as the state at `position`.
-    func write(_ states: DomainStates, position: UInt64, to log: LMDBEventLog) throws {
+    /// Stores `states` and the payment deadlines of unpaid orders as they stand at `position`.
+    func write(_ states: DomainStates, paymentDeadlines: [PaymentDeadline], position: UInt64, to log: LMDBEventLog) throws {
         var value = withUnsafeBytes(of: position.littleEndian) { Array($0) }
         value += try SnapshotPayload.bytes(of: states)
+        let deadlines = try BinaryEncoder(limits: .snapshot).encode(paymentDeadlines)
         _ = try log.commit([]) { [table] _, writer in
             try Self.key.withUnsafeBytes { key in try value.withUnsafeBytes { try writer.put(table, key: key, value: $0) } }
+            try Self.deadlinesKey.withUnsafeBytes { key in try deadlines.withUnsafeBytes { try writer.put(table, key: key, value: $0) } }
         }
     }
 
-    /// The stored state and its position, or nil when there is none usable.
-    func read(from log: LMDBEventLog, lastPosition: UInt64) -> (states: DomainStates, position: UInt64)? {
+    /// The stored state, deadlines and position, or nil when there is none usable (a snapshot
+    /// written before deadlines were stored with it is not).
+    func read(from log: LMDBEventLog, lastPosition: UInt64) -> (states: DomainStates, paymentDeadlines: [PaymentDeadline], position: UInt64)? {
         try? log.withSnapshot { reader in
             try Self.key.withUnsafeBytes { key in
                 guard let value = try reader.get(table, key: key), value.count >= 8 else { return nil }
                 let position = UInt64(littleEndian: value.loadUnaligned(as: UInt64.self))
                 guard position <= lastPosition else { return nil }
+                guard let stored = try Self.deadlinesKey.withUnsafeBytes({ try reader.get(table, key: $0) }) else { return nil }
+                let deadlines = try BinaryDecoder(limits: .snapshot).decode([PaymentDeadline].self, from: stored)
                 let payload = try BinaryDecoder(limits: .snapshot).decode(SnapshotPayload.self, from: UnsafeRawBufferPointer(rebasing: value[8...]))
-                return (try payload.states(), position)
+                return (try payload.states(), deadlines, position)
             }
         }
     }
