@@ -37,12 +37,16 @@ public struct CommandOutcome: Sendable, Hashable {
     public var events: [DomainEvent]
     /// True when the command id had been seen and this is the first outcome, returned again.
     public var duplicate: Bool
+    /// The view of what the command acted on (its order, account, SKU stock, listing or coupon)
+    /// as its batch left it; nil for a repeated command id, whose first outcome is long past.
+    public var view: ResultingView?
 
-    public init(commandId: UUID, positions: Range<UInt64>, events: [DomainEvent], duplicate: Bool) {
+    public init(commandId: UUID, positions: Range<UInt64>, events: [DomainEvent], duplicate: Bool, view: ResultingView? = nil) {
         self.commandId = commandId
         self.positions = positions
         self.events = events
         self.duplicate = duplicate
+        self.view = view
     }
 }
 

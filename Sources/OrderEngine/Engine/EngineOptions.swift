@@ -51,7 +51,7 @@ public struct EngineOptions: Sendable {
         refusalMemoryCountMax: Int = 100_000,
         expirySweepInterval: Duration? = .seconds(5),
         snapshotEventInterval: UInt64? = 1_000_000,
-        cachedAggregateCountMax: Int = 250_000
+        cachedAggregateCountMax: Int = 100_000
     ) {
         self.durability = durability
         self.mapSizeBytesInitial = mapSizeBytesInitial

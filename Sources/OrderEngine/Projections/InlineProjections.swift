@@ -17,10 +17,12 @@ struct InlineProjections {
 
     var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders] }
 
-    func write(events: [DomainEvent], states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
+    /// Writes every row `events` change; returns the order views among them.
+    func write(events: [DomainEvent], states: some DomainStateReading, into writer: inout LMDBTableWriter) throws -> [OrderID: OrderView] {
         try inventory.write(touched: Set(events.compactMap(\.stockItem)), states: states, into: &writer)
-        try orders.write(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, into: &writer)
+        let views = try orders.write(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, into: &writer)
         try members.write(events: events, states: states, into: &writer)
+        return views
     }
 
     /// Every row the projections hold for `states`, by table.

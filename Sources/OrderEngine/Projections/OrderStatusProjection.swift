@@ -44,13 +44,21 @@ struct OrderStatusProjection {
     /// Rewrites the view of every touched order, merging new links into the stored ones. An
     /// order placed in this batch has no stored view (an order's stream starts with its placement
     /// and nothing links to an order before it exists), so its view is not looked up.
-    func write(touched: [OrderID: TouchedOrder], states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
+    /// Returns the views it wrote.
+    func write(
+        touched: [OrderID: TouchedOrder], states: some DomainStateReading, into writer: inout LMDBTableWriter
+    ) throws -> [OrderID: OrderView] {
+        var views: [OrderID: OrderView] = [:]
+        views.reserveCapacity(touched.count)
         for (id, order) in touched {
             assert(!order.placedInBatch || (try? storedLinks(id, reader: writer.reader)) == nil, "\(id) placed twice")
             var links = order.placedInBatch ? OrderLinks() : try storedLinks(id, reader: writer.reader) ?? OrderLinks()
             links.formUnion(order.links)
-            try writer.put(try Self.row(id, links: links, states: states), into: orders)
+            let view = OrderView(id, states: states, links: links)
+            try writer.put(try Self.row(view), into: orders)
+            views[id] = view
         }
+        return views
     }
 
     func storedView(_ id: OrderID, reader: LMDBTableReader) throws -> OrderView? {
@@ -75,9 +83,12 @@ struct OrderStatusProjection {
     static let rowByteCountExpected = 512
 
     static func row(_ id: OrderID, links: OrderLinks, states: some DomainStateReading) throws -> ProjectionRow {
-        let view = OrderView(id, states: states, links: links)
+        try row(OrderView(id, states: states, links: links))
+    }
+
+    static func row(_ view: OrderView) throws -> ProjectionRow {
         let value = try view.binaryBytes(byteCountExpected: rowByteCountExpected)
-        return ProjectionRow(table: tableName, key: Array(id.rawValue.utf8), value: value)
+        return ProjectionRow(table: tableName, key: Array(view.id.rawValue.utf8), value: value)
     }
 
     /// Every row a replay to `states` must find stored.

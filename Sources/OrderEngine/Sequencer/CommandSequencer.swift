@@ -120,7 +120,7 @@ final class CommandSequencer: @unchecked Sendable {
             events = decided
         }
         if events.isEmpty {
-            batch.outcomes[index] = .success(CommandOutcome(commandId: command.id, positions: 0..<0, events: [], duplicate: false))
+            batch.unchanged.append((index, command.id, ViewSubject(command.command, states: cache)))
             return
         }
         let request = request(command, events, timestampMicroseconds: batch.timestampMicroseconds)
@@ -131,7 +131,7 @@ final class CommandSequencer: @unchecked Sendable {
             return
         }
         cache.apply(events)
-        batch.accepted.append((index, command.id, events))
+        batch.accepted.append((index, command.id, events, ViewSubject(command.command, states: cache)))
         batch.requests.append(request)
     }
 
@@ -139,9 +139,10 @@ final class CommandSequencer: @unchecked Sendable {
     private func write(_ batch: inout Batch) {
         let events = batch.accepted.flatMap(\.events)
         let results: [Result<AppendResult, EventLogError>]
+        var orderViews: [OrderID: OrderView] = [:]
         do {
             results = try log.commit(batch.requests) { [projections, cache] _, writer in
-                try projections.write(events: events, states: cache, into: &writer)
+                orderViews = try projections.write(events: events, states: cache, into: &writer)
                 if let failure = cache.takeLoadFailure() { throw failure }
             }
             if let failure = results.lazy.compactMap(\.failure).first {
@@ -151,14 +152,20 @@ final class CommandSequencer: @unchecked Sendable {
             let failure = EventLogError.from(error)
             logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
             refold(events)
-            for index in batch.accepted.map(\.index) + batch.refused.map(\.index) {
+            for index in batch.accepted.map(\.index) + batch.refused.map(\.index) + batch.unchanged.map(\.index) {
                 batch.outcomes[index] = .failure(.log(failure))
             }
             return
         }
-        for ((index, id, events), result) in zip(batch.accepted, results) {
+        let storedOrder = { [log, projections] (id: OrderID) in try? log.withSnapshot { try projections.orders.storedView(id, reader: $0) } }
+        for ((index, id, events, subject), result) in zip(batch.accepted, results) {
             let appended = try! result.get()
-            batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false))
+            let view = subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder)
+            batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false, view: view))
+        }
+        for (index, id, subject) in batch.unchanged {
+            let view = subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder)
+            batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: 0..<0, events: [], duplicate: false, view: view))
         }
         for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
         if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
@@ -263,7 +270,9 @@ private struct Batch {
     var outcomes: [Result<CommandOutcome, EngineError>?]
     var firstIndex: [UUID: Int] = [:]
     var repeats: [(index: Int, first: Int)] = []
-    var accepted: [(index: Int, id: UUID, events: [DomainEvent])] = []
+    var accepted: [(index: Int, id: UUID, events: [DomainEvent], subject: ViewSubject?)] = []
+    /// Accepted without events: nothing to write, a view to show.
+    var unchanged: [(index: Int, id: UUID, subject: ViewSubject?)] = []
     var refused: [(index: Int, id: UUID, refusal: Refusal)] = []
     var requests: [AppendRequest] = []
     let timestampMicroseconds: Int64
