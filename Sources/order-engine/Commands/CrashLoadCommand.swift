@@ -27,13 +27,22 @@ struct CrashLoadCommand: AsyncParsableCommand {
     @Option(help: "full (fsync per commit) or none.")
     var durability: LMDBEventLogOptions.Durability = .full
 
+    @Option(help: "Most orders, payments and members held in memory (the engine's cachedAggregateCountMax).")
+    var cachedAggregates = EngineOptions().cachedAggregateCountMax
+
+    @Option(help: "Events between state snapshots (the engine's snapshotEventInterval).")
+    var snapshotEvents: UInt64 = EngineOptions().snapshotEventInterval ?? 1_000_000
+
     func validate() throws {
         guard workers > 0, workers <= 1_000 else { throw ValidationError("--workers must be in 1...1000") }
         guard orders > 0 else { throw ValidationError("--orders must be positive") }
+        guard cachedAggregates > 0 else { throw ValidationError("--cached-aggregates must be positive") }
+        guard snapshotEvents > 0 else { throw ValidationError("--snapshot-events must be positive") }
     }
 
     func run() async throws {
-        let engine = try OrderEngine(path: dataOptions.data, options: EngineOptions(durability: durability), logger: dataOptions.logger)
+        let options = EngineOptions(durability: durability, snapshotEventInterval: snapshotEvents, cachedAggregateCountMax: cachedAggregates)
+        let engine = try OrderEngine(path: dataOptions.data, options: options, logger: dataOptions.logger)
         defer { engine.close() }
         let acknowledgements = try AcknowledgementFile(path: acks)
         let shop = CrashShopper(engine: engine, acknowledgements: acknowledgements)
