@@ -41,24 +41,31 @@ extension LMDBEventLog {
     public func readStream(_ streamId: String, fromVersion version: UInt64, limit: Int) throws -> [RecordedEvent] {
         let limit = try Self.checkedLimit(limit)
         return try withReadTransaction { (transaction) throws -> [RecordedEvent] in
-            let cursor = try transaction.cursor(tables.streams)
-            defer { mdb_cursor_close(cursor) }
-            var events: [RecordedEvent] = []
-            var name = streamId
-            try name.withUTF8 { name in
-                var key = MDB_val(mv_size: name.count, mv_data: UnsafeMutableRawPointer(mutating: name.baseAddress))
-                try StreamIndexEntry(version: max(version, 1), position: 0).withValue { value in
-                    var code = mdb_cursor_get(cursor, &key, &value, MDB_GET_BOTH_RANGE)
-                    while code == 0 && events.count < limit {
-                        let position = StreamIndexEntry(LMDB.bytes(value)).position
-                        events.append(try record(at: position, in: transaction))
-                        code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT_DUP)
-                    }
-                    if code != MDB_NOTFOUND { try LMDB.check(code) }
-                }
-            }
-            return events
+            try readStream(streamId, fromVersion: version, limit: limit, in: transaction)
         }
+    }
+
+    /// One stream's events from `version`, at most `limit` (already checked), in `transaction`.
+    func readStream(
+        _ streamId: String, fromVersion version: UInt64, limit: Int, in transaction: LMDBReadTransaction
+    ) throws -> [RecordedEvent] {
+        let cursor = try transaction.cursor(tables.streams)
+        defer { mdb_cursor_close(cursor) }
+        var events: [RecordedEvent] = []
+        var name = streamId
+        try name.withUTF8 { name in
+            var key = MDB_val(mv_size: name.count, mv_data: UnsafeMutableRawPointer(mutating: name.baseAddress))
+            try StreamIndexEntry(version: max(version, 1), position: 0).withValue { value in
+                var code = mdb_cursor_get(cursor, &key, &value, MDB_GET_BOTH_RANGE)
+                while code == 0 && events.count < limit {
+                    let position = StreamIndexEntry(LMDB.bytes(value)).position
+                    events.append(try record(at: position, in: transaction))
+                    code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT_DUP)
+                }
+                if code != MDB_NOTFOUND { try LMDB.check(code) }
+            }
+        }
+        return events
     }
 
     public func scan(

@@ -81,16 +81,18 @@ final class CommandSequencer: @unchecked Sendable {
             return commands.map { _ in .failure(.log(EventLogError.from(error))) }
         }
         var batch = Batch(count: commands.count, timestampMicroseconds: timestampMicroseconds)
-        for (index, command) in commands.enumerated() {
-            if let earlier = stored[index] {
-                batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
-            } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
-                batch.firstIndex[command.id] = first
-                batch.repeats.append((index, first))
-            } else if let refusal = refusals.refusal(for: command.id) {
-                batch.outcomes[index] = .failure(.refused(refusal))
-            } else {
-                decide(command, index: index, into: &batch)
+        cache.withBatchReads {
+            for (index, command) in commands.enumerated() {
+                if let earlier = stored[index] {
+                    batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
+                } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
+                    batch.firstIndex[command.id] = first
+                    batch.repeats.append((index, first))
+                } else if let refusal = refusals.refusal(for: command.id) {
+                    batch.outcomes[index] = .failure(.refused(refusal))
+                } else {
+                    decide(command, index: index, into: &batch)
+                }
             }
         }
         write(&batch)

@@ -19,7 +19,9 @@ final class StateCache: DomainStateReading {
     private(set) var states: DomainStates
     /// Payment deadlines of the orders placed unpaid, stored with each snapshot.
     private(set) var expiries: ExpiryQueue
-    private let log: any EventLog
+    private let log: LMDBEventLog
+    /// The batch's snapshot of the log, for reading aggregates back (see `withBatchReads`).
+    private var reader: LMDBStreamReader?
     private let codec: EventCodec
     /// Most orders, payments, parcels, after-sale cases and members held after a batch.
     let countMax: Int
@@ -39,7 +41,7 @@ final class StateCache: DomainStateReading {
     /// Most events read per page of a stream.
     static let loadPageCountMax = 4_096
 
-    init(states: DomainStates, paymentDeadlines: [PaymentDeadline], log: any EventLog, codec: EventCodec, countMax: Int) {
+    init(states: DomainStates, paymentDeadlines: [PaymentDeadline], log: LMDBEventLog, codec: EventCodec, countMax: Int) {
         precondition(countMax > 0, "the cache must hold at least one aggregate")
         self.states = states
         self.expiries = ExpiryQueue(paymentDeadlines)
@@ -143,6 +145,21 @@ final class StateCache: DomainStateReading {
         if let failure = takeLoadFailure() { throw failure }
     }
 
+    /// Runs a batch's decisions with one read snapshot of the log for every aggregate they read
+    /// back, instead of a read transaction each: a sale of new order ids looks each id up once.
+    /// The snapshot is the log before the batch, which is what a read-back needs: whatever the
+    /// batch changes is held. Without a snapshot (it could not be opened), each read opens its
+    /// own. `body` must not commit: the snapshot holds the map's resize lock shared.
+    func withBatchReads<Result>(_ body: () -> Result) -> Result {
+        var result: Result?
+        _ = try? log.withStreamReader { reader in
+            self.reader = reader
+            defer { self.reader = nil }
+            result = body()
+        }
+        return result ?? body()
+    }
+
     /// Lets go of the earliest arrivals until at most `countMax` aggregates are held. Call only
     /// when memory equals the log (after a commit, between events of the start-up fold).
     func evictBeyondLimit() {
@@ -203,7 +220,9 @@ final class StateCache: DomainStateReading {
         var found = false
         do {
             reading: while true {
-                let page = try log.readStream(streamId, fromVersion: version, limit: Self.loadPageCountMax)
+                let page =
+                    try reader?.readStream(streamId, fromVersion: version, limit: Self.loadPageCountMax)
+                    ?? log.readStream(streamId, fromVersion: version, limit: Self.loadPageCountMax)
                 for record in page {
                     guard record.position < loadPositionEnd else { break reading }
                     states.apply(try EventReplay.decode(record, codec: codec))

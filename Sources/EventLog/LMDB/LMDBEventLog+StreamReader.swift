@@ -1,0 +1,21 @@
+/// Stream reads through one read transaction: for a caller that reads many short streams in a
+/// row (an engine's writer reading aggregates back during a batch), it saves opening a
+/// transaction and a cursor's worth of set-up per stream. Valid only inside
+/// `LMDBEventLog.withStreamReader`.
+public struct LMDBStreamReader {
+    let log: LMDBEventLog
+    let transaction: LMDBReadTransaction
+
+    /// Like `LMDBEventLog.readStream`, as of the snapshot the reader was opened on.
+    public func readStream(_ streamId: String, fromVersion version: UInt64, limit: Int) throws -> [RecordedEvent] {
+        try log.readStream(streamId, fromVersion: version, limit: LMDBEventLog.checkedLimit(limit), in: transaction)
+    }
+}
+
+extension LMDBEventLog {
+    /// Runs `body` with a reader on one snapshot of the log: the commits of other callers during
+    /// `body` are not seen by it.
+    public func withStreamReader<Result>(_ body: (LMDBStreamReader) throws -> Result) throws -> Result {
+        try withReadTransaction { transaction in try body(LMDBStreamReader(log: self, transaction: transaction)) }
+    }
+}
