@@ -50,7 +50,7 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
             if stocks[id] == nil { addWarehouse(id) }
             Stock.evolve(&stocks[id, default: .initial], event)
         case .order(let id, let event):
-            orders[id] = Order.evolve(order(id), event)
+            Order.evolve(&orders[id, default: .initial], event)
         case .payment(let id, let event):
             payments[id] = Payment.evolve(payment(id), event)
         case .shipment(let id, let event):
