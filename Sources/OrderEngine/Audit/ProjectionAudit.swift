@@ -27,7 +27,7 @@ public enum ProjectionAudit {
         let states = try EventReplay.states(from: log, through: target, codec: EventCodec())
         var report = ReplayReport(events: target, seconds: (ContinuousClock.now - start).secondsDouble)
         if target == lastPosition {
-            report.firstDifference = try firstDifference(log, expected: InlineProjections.allRows(states))
+            report.firstDifference = try firstDifference(log, states: states)
             report.matchesStoredProjections = report.firstDifference == nil
         }
         return report
