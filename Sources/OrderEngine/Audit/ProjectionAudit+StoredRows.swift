@@ -1,13 +1,15 @@
 import EventLog
+import Foundation
 import OrderDomain
+import Synchronization
 
 /// The rows a replay expects in one table, each found from the stored row it must equal.
-struct ExpectedRows {
+struct ExpectedRows: Sendable {
     let table: String
     /// How many rows the replay has for the table, every key distinct.
     let count: Int
     /// The replay's row for the stored entry's key, or nil when the replay has none there.
-    let row: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> ProjectionRow?
+    let row: @Sendable (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> ProjectionRow?
 }
 
 extension ProjectionAudit {
@@ -17,10 +19,13 @@ extension ProjectionAudit {
         return try firstDifference(log, expected: InlineProjections.allRows(states))
     }
 
+    /// Threads that compare one table at once, each taking every `comparingThreadCount`th row.
+    static let comparingThreadCount = 2
+
     /// Whether every stored projection row equals a replay's, checked as the stored rows stream by:
     /// each is compared with the replay's row for its key, built on the spot, and each table must
     /// hold exactly as many rows as the replay. No map of every row is made (naming a difference
-    /// needs one, so the full comparison does that once this finds any).
+    /// needs one, so the full comparison does that once this finds any, or hits an error).
     ///
     /// Stored keys are distinct and each must equal the key of the replay row it is compared
     /// with, so equal counts mean every replay row was met once.
@@ -28,23 +33,46 @@ extension ProjectionAudit {
         guard let orderRows = memberOrderRows(states) else { return false }
         for expected in try smallTables(states) + [orderStatusRows(states), orderRows] {
             let table = try log.table(named: expected.table)
-            var matchedCount = 0
-            var allMatch = true
-            try log.withSnapshot { reader in
-                try reader.forEach(table, from: nil) { key, value in
-                    guard let row = try expected.row(key, value), row.key.elementsEqual(key),
-                        row.value.elementsEqual(value)
-                    else {
-                        allMatch = false
-                        return false
-                    }
-                    matchedCount += 1
-                    return true
-                }
+            let matchedCounts = Mutex([Int?](repeating: nil, count: comparingThreadCount))
+            DispatchQueue.concurrentPerform(iterations: comparingThreadCount) { share in
+                let matched = try? matchedRowCount(log, table: table, expected: expected, share: share)
+                matchedCounts.withLock { $0[share] = matched }
             }
-            guard allMatch, matchedCount == expected.count else { return false }
+            let counts = matchedCounts.withLock { $0 }
+            guard counts.allSatisfy({ $0 != nil }), counts.reduce(0, { $0 + ($1 ?? 0) }) == expected.count else {
+                return false
+            }
         }
         return true
+    }
+
+    /// How many of the stored rows of `share` equal the replay's; nil at the first that does not.
+    private static func matchedRowCount(
+        _ log: LMDBEventLog, table: LMDBTable, expected: ExpectedRows, share: Int
+    ) throws -> Int? {
+        var index = 0
+        var matchedCount = 0
+        var allMatch = true
+        try log.withSnapshot { reader in
+            try reader.forEach(table, from: nil) { key, value in
+                defer { index += 1 }
+                guard index % comparingThreadCount == share else { return true }
+                guard let row = try expected.row(key, value), bytesEqual(row.key, key), bytesEqual(row.value, value) else {
+                    allMatch = false
+                    return false
+                }
+                matchedCount += 1
+                return true
+            }
+        }
+        return allMatch ? matchedCount : nil
+    }
+
+    private static func bytesEqual(_ bytes: [UInt8], _ other: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count == other.count else { return false }
+        return bytes.withUnsafeBytes { bytes in
+            bytes.isEmpty || memcmp(bytes.baseAddress!, other.baseAddress!, bytes.count) == 0
+        }
     }
 
     /// The inventory and member tables: a few rows per SKU or member, built up front.
