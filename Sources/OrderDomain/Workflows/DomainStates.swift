@@ -52,9 +52,9 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
         case .order(let id, let event):
             Order.evolve(&orders[id, default: .initial], event)
         case .payment(let id, let event):
-            payments[id] = Payment.evolve(payment(id), event)
+            Payment.evolve(&payments[id, default: .initial], event)
         case .shipment(let id, let event):
-            shipments[id] = Shipment.evolve(shipment(id), event)
+            Shipment.evolve(&shipments[id, default: .initial], event)
         case .afterSale(let id, let event):
             afterSales[id] = AfterSale.evolve(afterSale(id), event)
         case .member(let id, let event):
