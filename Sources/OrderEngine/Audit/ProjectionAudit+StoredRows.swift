@@ -77,7 +77,8 @@ extension ProjectionAudit {
 
     /// The inventory and member tables: a few rows per SKU or member, built up front.
     private static func smallTables(_ states: DomainStates) throws -> [ExpectedRows] {
-        let rows = try InventoryProjection.allRows(states) + states.members.keys.map { try MemberProjection.memberRow($0, states: states) }
+        let memberRows = try states.members.keys.map { try MemberProjection.memberRow($0, states: states) }
+        let rows = InventoryProjection.allRows(states) + memberRows
         let names = [InventoryProjection.itemTableName, InventoryProjection.skuTableName, MemberProjection.memberTableName]
         let rowsByTable = Dictionary(grouping: rows, by: \.table)
         return names.map { name in

@@ -13,7 +13,9 @@ extension EventReplay {
     /// decodes, while this one folds. A replay of a whole log spends about as long decoding as
     /// folding, so the two overlap on two cores. The first error is thrown after the events before
     /// it were folded, as in `fold`.
-    static func statesDecodingAhead(from log: any EventLog, through endPosition: UInt64, codec: EventCodec) throws -> DomainStates {
+    static func statesDecodingAhead(
+        from log: any EventLog, through endPosition: UInt64, codec: EventCodec
+    ) throws -> DomainStates {
         let chunks = DecodedChunks(capacity: chunksAheadMax)
         let decoder = Thread {
             do {

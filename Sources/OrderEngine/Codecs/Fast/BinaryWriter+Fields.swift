@@ -15,20 +15,27 @@ extension BinaryWriter {
         try b.write(to: &self)
     }
 
-    mutating func writeFields<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable>(_ a: A, _ b: B, _ c: C) throws(EventCodecError) {
+    mutating func writeFields<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable
+    >(_ a: A, _ b: B, _ c: C) throws(EventCodecError) {
         try a.write(to: &self)
         try b.write(to: &self)
         try c.write(to: &self)
     }
 
-    mutating func writeFields<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable>(_ a: A, _ b: B, _ c: C, _ d: D) throws(EventCodecError) {
+    mutating func writeFields<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable
+    >(_ a: A, _ b: B, _ c: C, _ d: D) throws(EventCodecError) {
         try a.write(to: &self)
         try b.write(to: &self)
         try c.write(to: &self)
         try d.write(to: &self)
     }
 
-    mutating func writeFields<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable, E: BinaryWritable>(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E) throws(EventCodecError) {
+    mutating func writeFields<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
+        E: BinaryWritable
+    >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E) throws(EventCodecError) {
         try a.write(to: &self)
         try b.write(to: &self)
         try c.write(to: &self)
@@ -36,7 +43,10 @@ extension BinaryWriter {
         try e.write(to: &self)
     }
 
-    mutating func writeFields<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable, E: BinaryWritable, F: BinaryWritable>(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F) throws(EventCodecError) {
+    mutating func writeFields<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
+        E: BinaryWritable, F: BinaryWritable
+    >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F) throws(EventCodecError) {
         try a.write(to: &self)
         try b.write(to: &self)
         try c.write(to: &self)
@@ -45,7 +55,10 @@ extension BinaryWriter {
         try f.write(to: &self)
     }
 
-    mutating func writeFields<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable, E: BinaryWritable, F: BinaryWritable, G: BinaryWritable>(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G) throws(EventCodecError) {
+    mutating func writeFields<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
+        E: BinaryWritable, F: BinaryWritable, G: BinaryWritable
+    >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G) throws(EventCodecError) {
         try a.write(to: &self)
         try b.write(to: &self)
         try c.write(to: &self)
@@ -55,7 +68,10 @@ extension BinaryWriter {
         try g.write(to: &self)
     }
 
-    mutating func writeFields<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable, E: BinaryWritable, F: BinaryWritable, G: BinaryWritable, H: BinaryWritable>(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G, _ h: H) throws(EventCodecError) {
+    mutating func writeFields<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
+        E: BinaryWritable, F: BinaryWritable, G: BinaryWritable, H: BinaryWritable
+    >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G, _ h: H) throws(EventCodecError) {
         try a.write(to: &self)
         try b.write(to: &self)
         try c.write(to: &self)
@@ -75,27 +91,39 @@ extension BinaryWriter {
         try writeFields(a)
     }
 
-    mutating func writeCase<A: BinaryWritable, B: BinaryWritable>(_ name: StaticString, _ a: A, _ b: B) throws(EventCodecError) {
+    mutating func writeCase<
+        A: BinaryWritable, B: BinaryWritable
+    >(_ name: StaticString, _ a: A, _ b: B) throws(EventCodecError) {
         try writeCaseName(name)
         try writeFields(a, b)
     }
 
-    mutating func writeCase<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable>(_ name: StaticString, _ a: A, _ b: B, _ c: C) throws(EventCodecError) {
+    mutating func writeCase<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable
+    >(_ name: StaticString, _ a: A, _ b: B, _ c: C) throws(EventCodecError) {
         try writeCaseName(name)
         try writeFields(a, b, c)
     }
 
-    mutating func writeCase<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable>(_ name: StaticString, _ a: A, _ b: B, _ c: C, _ d: D) throws(EventCodecError) {
+    mutating func writeCase<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable
+    >(_ name: StaticString, _ a: A, _ b: B, _ c: C, _ d: D) throws(EventCodecError) {
         try writeCaseName(name)
         try writeFields(a, b, c, d)
     }
 
-    mutating func writeCase<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable, E: BinaryWritable>(_ name: StaticString, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E) throws(EventCodecError) {
+    mutating func writeCase<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
+        E: BinaryWritable
+    >(_ name: StaticString, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E) throws(EventCodecError) {
         try writeCaseName(name)
         try writeFields(a, b, c, d, e)
     }
 
-    mutating func writeCase<A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable, E: BinaryWritable, F: BinaryWritable>(_ name: StaticString, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F) throws(EventCodecError) {
+    mutating func writeCase<
+        A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
+        E: BinaryWritable, F: BinaryWritable
+    >(_ name: StaticString, _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F) throws(EventCodecError) {
         try writeCaseName(name)
         try writeFields(a, b, c, d, e, f)
     }
