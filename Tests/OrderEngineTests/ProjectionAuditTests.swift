@@ -81,6 +81,49 @@ struct ProjectionAuditTests {
         #expect(report.ok == false)
         #expect(report.problem?.contains("inventory-items") == true)
     }
+
+    /// A forged order view, a member-order row removed and an order view no event explains are
+    /// each named, table and key, as the replay compares rows table by table.
+    @Test(arguments: ["forged", "removed", "added"])
+    func replayNamesAnOrderRowThatDisagreesWithTheLog(tampering: String) async throws {
+        let fixture = try EngineFixture()
+        try await runRandomWorkload(fixture, steps: 40, seed: 3)
+        let log = fixture.engine.log
+        #expect(try ProjectionAudit.replay(log).matchesStoredProjections == true)
+        let orders = try log.table(named: "orders")
+        let memberOrders = try log.table(named: "member-orders")
+        func firstKey(_ table: LMDBTable) throws -> [UInt8] {
+            var first: [UInt8] = []
+            try log.withSnapshot { reader in
+                try reader.forEach(table, from: nil) { key, _ in
+                    first = Array(key)
+                    return false
+                }
+            }
+            return first
+        }
+        let orderKey = try firstKey(orders)
+        let memberOrderKey = try firstKey(memberOrders)
+        #expect(!orderKey.isEmpty && !memberOrderKey.isEmpty)
+        _ = try log.commit([]) { _, writer in
+            switch tampering {
+            case "forged":
+                try orderKey.withUnsafeBytes { key in try [UInt8(1)].withUnsafeBytes { try writer.put(orders, key: key, value: $0) } }
+            case "removed":
+                try memberOrderKey.withUnsafeBytes { try writer.delete(memberOrders, key: $0) }
+            default:
+                try Array("ghost".utf8).withUnsafeBytes { key in try [UInt8(1)].withUnsafeBytes { try writer.put(orders, key: key, value: $0) } }
+            }
+        }
+        let report = try ProjectionAudit.replay(log)
+        #expect(report.matchesStoredProjections == false)
+        let expected = [
+            "forged": "orders: row \(String(decoding: orderKey, as: UTF8.self)) differs from the replay",
+            "removed": "member-orders: row",
+            "added": "orders: stored row ghost has no counterpart in the replay",
+        ]
+        #expect(report.firstDifference?.hasPrefix(expected[tampering] ?? "") == true, "\(report.firstDifference ?? "")")
+    }
 }
 
 /// A small, seedable generator: the same seed gives the same workload on every run.

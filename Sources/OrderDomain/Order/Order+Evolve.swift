@@ -2,6 +2,12 @@ extension Order {
     /// Folds one event into the state.
     public static func evolve(_ state: OrderState, _ event: OrderEvent) -> OrderState {
         var next = state
+        evolve(&next, event)
+        return next
+    }
+
+    /// Folds one event into the state in place: an order's lists are appended to, not copied.
+    public static func evolve(_ next: inout OrderState, _ event: OrderEvent) {
         switch event {
         case .placed(let placement):
             next.status = .awaitingPayment
@@ -63,7 +69,6 @@ extension Order {
             guard let index = next.charges.firstIndex(where: { $0.afterSale == afterSale }) else { break }
             next.charges[index].paid = true
         }
-        return next
     }
 }
 

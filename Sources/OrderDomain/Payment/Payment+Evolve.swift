@@ -2,6 +2,12 @@ extension Payment {
     /// Folds one event into the state.
     public static func evolve(_ state: PaymentState, _ event: PaymentEvent) -> PaymentState {
         var next = state
+        evolve(&next, event)
+        return next
+    }
+
+    /// Folds one event into the state in place: its provider events are inserted into, not copied.
+    public static func evolve(_ next: inout PaymentState, _ event: PaymentEvent) {
         switch event {
         case .authorized(let order, let member, let method, let amount, let amountDue, _):
             next.status = .authorized
@@ -25,6 +31,5 @@ extension Payment {
         case .callbackRecorded(let providerEvent, _):
             next.providerEvents.insert(providerEvent)
         }
-        return next
     }
 }

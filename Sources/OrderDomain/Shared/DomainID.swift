@@ -38,6 +38,20 @@ extension DomainID {
         self.init(_unchecked: value)
     }
 
+    /// Whether UTF-8 bytes are a valid id by the quick test: printable ASCII of an allowed length,
+    /// without `@` where it is refused. False proves nothing; `init(_:)` decides then. Lets a
+    /// decoder skip the full check on the common case.
+    @inlinable
+    public static func isPrintableASCII(_ utf8: UnsafeRawBufferPointer) -> Bool {
+        guard utf8.count > 0, utf8.count <= domainIDByteCountMax else { return false }
+        let refusesAtSign = !allowsAtSign
+        for byte in utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if refusesAtSign, byte == UInt8(ascii: "@") { return false }
+        }
+        return true
+    }
+
     /// The name of the event stream this id owns.
     public var streamId: String { Self.streamPrefix + rawValue }
 

@@ -41,6 +41,12 @@ public enum Shipment {
     /// Folds one event into the state.
     public static func evolve(_ state: ShipmentState, _ event: ShipmentEvent) -> ShipmentState {
         var next = state
+        evolve(&next, event)
+        return next
+    }
+
+    /// Folds one event into the state in place: a replay does not copy the state out and back.
+    public static func evolve(_ next: inout ShipmentState, _ event: ShipmentEvent) {
         switch event {
         case .created(let order, let warehouse, let lines, let kind, _):
             next.status = .created
@@ -62,6 +68,5 @@ public enum Shipment {
         case .cancelled:
             next.status = .cancelled
         }
-        return next
     }
 }

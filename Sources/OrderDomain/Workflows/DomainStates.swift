@@ -50,11 +50,11 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
             if stocks[id] == nil { addWarehouse(id) }
             Stock.evolve(&stocks[id, default: .initial], event)
         case .order(let id, let event):
-            orders[id] = Order.evolve(order(id), event)
+            Order.evolve(&orders[id, default: .initial], event)
         case .payment(let id, let event):
-            payments[id] = Payment.evolve(payment(id), event)
+            Payment.evolve(&payments[id, default: .initial], event)
         case .shipment(let id, let event):
-            shipments[id] = Shipment.evolve(shipment(id), event)
+            Shipment.evolve(&shipments[id, default: .initial], event)
         case .afterSale(let id, let event):
             afterSales[id] = AfterSale.evolve(afterSale(id), event)
         case .member(let id, let event):

@@ -9,7 +9,7 @@ extension ProjectionAudit {
         precondition(!log.options.readOnly, "a rebuild writes the projection tables")
         let projections = try InlineProjections(log: log)
         let lastPosition = try log.lastPosition()
-        let states = try EventReplay.states(from: log, through: lastPosition, codec: EventCodec())
+        let states = try EventReplay.statesDecodingAhead(from: log, through: lastPosition, codec: EventCodec())
         let rowsByTable = Dictionary(grouping: try InlineProjections.allRows(states), by: \.table)
         _ = try log.commit([]) { _, writer in
             for table in projections.tables {

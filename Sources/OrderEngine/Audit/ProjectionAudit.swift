@@ -24,10 +24,10 @@ public enum ProjectionAudit {
         let lastPosition = try log.lastPosition()
         let target = min(endPosition ?? lastPosition, lastPosition)
         let start = ContinuousClock.now
-        let states = try EventReplay.states(from: log, through: target, codec: EventCodec())
+        let states = try EventReplay.statesDecodingAhead(from: log, through: target, codec: EventCodec())
         var report = ReplayReport(events: target, seconds: (ContinuousClock.now - start).secondsDouble)
         if target == lastPosition {
-            report.firstDifference = try firstDifference(log, expected: InlineProjections.allRows(states))
+            report.firstDifference = try firstDifference(log, states: states)
             report.matchesStoredProjections = report.firstDifference == nil
         }
         return report

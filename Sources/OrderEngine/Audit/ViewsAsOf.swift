@@ -42,6 +42,7 @@ extension OrderEngine {
     /// Every view as of `position` (clamped to the log's end), by replaying the log to it.
     public func views(asOf position: UInt64) throws -> ViewsAsOf {
         let target = min(position, try log.lastPosition())
-        return ViewsAsOf(position: target, states: try EventReplay.states(from: log, through: target, codec: EventCodec()))
+        let states = try EventReplay.statesDecodingAhead(from: log, through: target, codec: EventCodec())
+        return ViewsAsOf(position: target, states: states)
     }
 }

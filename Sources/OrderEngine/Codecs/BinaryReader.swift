@@ -81,9 +81,12 @@ struct BinaryReader {
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
-    /// ASCII, the common case, needs no validation beyond its high bits.
     mutating func readString() throws(EventCodecError) -> String {
-        let raw = try readStringBytes()
+        try Self.string(try readStringBytes())
+    }
+
+    /// A string's bytes as text; ASCII, the common case, needs no validation beyond its high bits.
+    static func string(_ raw: UnsafeRawBufferPointer) throws(EventCodecError) -> String {
         let utf8 = raw.assumingMemoryBound(to: UInt8.self)
         guard utf8.contains(where: { $0 >= 0x80 }) else { return String(decoding: utf8, as: UTF8.self) }
         guard let string = String(validating: utf8, as: UTF8.self) else { throw .invalidUTF8 }

@@ -18,20 +18,6 @@ extension BinaryWriter {
     mutating func write(_ value: some BinaryWritable) throws(EventCodecError) {
         try value.write(to: &self)
     }
-
-    /// A struct's stored properties, in declaration order.
-    mutating func writeFields<each Field: BinaryWritable>(_ fields: repeat each Field) throws(EventCodecError) {
-        repeat try (each fields).write(to: &self)
-    }
-
-    /// An enum case as its synthesized `Encodable` conformance writes it: the case name, then
-    /// the associated values in order, without their labels.
-    mutating func writeCase<each Field: BinaryWritable>(
-        _ name: StaticString, _ fields: repeat each Field
-    ) throws(EventCodecError) {
-        try writeCaseName(name)
-        repeat try (each fields).write(to: &self)
-    }
 }
 
 extension BinaryReader {

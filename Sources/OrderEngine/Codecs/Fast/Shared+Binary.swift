@@ -8,8 +8,14 @@ extension BinaryWritable where Self: DomainID {
 }
 
 extension BinaryReadable where Self: DomainID {
+    /// Printable ASCII, nearly every id, is taken as it is; anything else gets the full check.
     init(from reader: inout BinaryReader) throws(EventCodecError) {
-        let raw = try reader.readString()
+        let bytes = try reader.readStringBytes()
+        if Self.isPrintableASCII(bytes) {
+            self.init(_unchecked: String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        let raw = try BinaryReader.string(bytes)
         do {
             try self.init(raw)
         } catch {
