@@ -4,9 +4,23 @@
 
 #define CRC32C_POLYNOMIAL 0x82F63B78u
 
-static uint32_t crc32c_table[256];
+/// Bytes per lane of the interleaved loop: three lanes of 64 bytes cover most of a small record,
+/// and each lane's eight CRC32 instructions run in parallel with the other lanes'.
+#define CRC32C_LANE_BYTES 64
 
-__attribute__((constructor)) static void crc32c_build_table(void) {
+static uint32_t crc32c_table[256];
+/// `crc32c_lane_shift[k][b]` advances a CRC state whose byte k is b (the others zero) over
+/// CRC32C_LANE_BYTES zero bytes. The CRC is linear, so four lookups advance any state.
+static uint32_t crc32c_lane_shift[4][256];
+
+static uint32_t crc32c_advance_over_zeros(uint32_t state, size_t length) {
+    while (length--) {
+        state = crc32c_table[state & 0xFF] ^ (state >> 8);
+    }
+    return state;
+}
+
+__attribute__((constructor)) static void crc32c_build_tables(void) {
     for (uint32_t index = 0; index < 256; index++) {
         uint32_t crc = index;
         for (int bit = 0; bit < 8; bit++) {
@@ -14,6 +28,16 @@ __attribute__((constructor)) static void crc32c_build_table(void) {
         }
         crc32c_table[index] = crc;
     }
+    for (int byte = 0; byte < 4; byte++) {
+        for (uint32_t value = 0; value < 256; value++) {
+            crc32c_lane_shift[byte][value] = crc32c_advance_over_zeros(value << (8 * byte), CRC32C_LANE_BYTES);
+        }
+    }
+}
+
+static inline uint32_t crc32c_shift_lane(uint32_t state) {
+    return crc32c_lane_shift[0][state & 0xFF] ^ crc32c_lane_shift[1][(state >> 8) & 0xFF]
+        ^ crc32c_lane_shift[2][(state >> 16) & 0xFF] ^ crc32c_lane_shift[3][state >> 24];
 }
 
 static uint32_t crc32c_software(uint32_t state, const uint8_t *bytes, size_t length) {
@@ -25,22 +49,10 @@ static uint32_t crc32c_software(uint32_t state, const uint8_t *bytes, size_t len
 
 #if defined(__x86_64__)
 #include <nmmintrin.h>
-
-__attribute__((target("sse4.2"))) static uint32_t crc32c_hardware(uint32_t state, const uint8_t *bytes, size_t length) {
-    uint64_t wide = state;
-    while (length >= 8) {
-        uint64_t word;
-        memcpy(&word, bytes, 8);
-        wide = _mm_crc32_u64(wide, word);
-        bytes += 8;
-        length -= 8;
-    }
-    uint32_t narrow = (uint32_t)wide;
-    while (length--) {
-        narrow = _mm_crc32_u8(narrow, *bytes++);
-    }
-    return narrow;
-}
+#define CRC32C_HARDWARE_ATTRIBUTE __attribute__((target("sse4.2")))
+#define CRC32C_STEP64(state, word) ((uint32_t)_mm_crc32_u64((state), (word)))
+#define CRC32C_STEP32(state, word) _mm_crc32_u32((state), (word))
+#define CRC32C_STEP8(state, byte) _mm_crc32_u8((state), (byte))
 
 static int crc32c_has_hardware(void) {
     static int known = -1;
@@ -51,22 +63,54 @@ static int crc32c_has_hardware(void) {
 }
 #elif defined(__aarch64__) && defined(__ARM_FEATURE_CRC32)
 #include <arm_acle.h>
+#define CRC32C_HARDWARE_ATTRIBUTE
+#define CRC32C_STEP64(state, word) __crc32cd((state), (word))
+#define CRC32C_STEP32(state, word) __crc32cw((state), (word))
+#define CRC32C_STEP8(state, byte) __crc32cb((state), (byte))
 
-static uint32_t crc32c_hardware(uint32_t state, const uint8_t *bytes, size_t length) {
+static int crc32c_has_hardware(void) { return 1; }
+#endif
+
+#ifdef CRC32C_STEP64
+static inline uint64_t crc32c_load64(const uint8_t *bytes) {
+    uint64_t word;
+    memcpy(&word, bytes, 8);
+    return word;
+}
+
+/// Three lanes at a time while they fit, then eight bytes, four, one: the CRC32 instruction has a
+/// latency of three cycles and a throughput of one, so a single chain runs at a third of its speed.
+CRC32C_HARDWARE_ATTRIBUTE static uint32_t crc32c_hardware(uint32_t state, const uint8_t *bytes, size_t length) {
+    while (length >= 3 * CRC32C_LANE_BYTES) {
+        uint32_t second = 0;
+        uint32_t third = 0;
+        for (size_t offset = 0; offset < CRC32C_LANE_BYTES; offset += 8) {
+            state = CRC32C_STEP64(state, crc32c_load64(bytes + offset));
+            second = CRC32C_STEP64(second, crc32c_load64(bytes + CRC32C_LANE_BYTES + offset));
+            third = CRC32C_STEP64(third, crc32c_load64(bytes + 2 * CRC32C_LANE_BYTES + offset));
+        }
+        state = crc32c_shift_lane(state) ^ second;
+        state = crc32c_shift_lane(state) ^ third;
+        bytes += 3 * CRC32C_LANE_BYTES;
+        length -= 3 * CRC32C_LANE_BYTES;
+    }
     while (length >= 8) {
-        uint64_t word;
-        memcpy(&word, bytes, 8);
-        state = __crc32cd(state, word);
+        state = CRC32C_STEP64(state, crc32c_load64(bytes));
         bytes += 8;
         length -= 8;
     }
+    if (length >= 4) {
+        uint32_t word;
+        memcpy(&word, bytes, 4);
+        state = CRC32C_STEP32(state, word);
+        bytes += 4;
+        length -= 4;
+    }
     while (length--) {
-        state = __crc32cb(state, *bytes++);
+        state = CRC32C_STEP8(state, *bytes++);
     }
     return state;
 }
-
-static int crc32c_has_hardware(void) { return 1; }
 #else
 static uint32_t crc32c_hardware(uint32_t state, const uint8_t *bytes, size_t length) {
     return crc32c_software(state, bytes, length);

@@ -58,5 +58,5 @@ public struct AppendResult: Sendable, Hashable {
 extension AppendRequest {
     /// Why the log would refuse this request (a limit or rule it breaks), or nil when it would
     /// take it: lets a writer check before it commits to the request's consequences.
-    public var invalidity: String? { BatchAppender.invalidity(of: self) }
+    public var invalidity: String? { AppendValidation.invalidity(of: self) }
 }

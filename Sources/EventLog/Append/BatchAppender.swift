@@ -7,8 +7,13 @@ import struct FoundationEssentials.UUID
 /// so a failed commit leaves nothing behind, in storage or in memory.
 struct BatchAppender {
     private(set) var head: LogHead
-    /// Every stream the batch has looked at: its version so far and the index entries to write.
-    private var streams: [String: StreamBatch] = [:]
+    /// Every stream the batch has looked at, in the order it first did.
+    private var streams: [StreamBatch] = []
+    /// Where each stream of `streams` is. A stream id is validated before it is added, so a
+    /// stream found here needs no second check.
+    private var streamSlots: [String: Int] = [:]
+    /// The slot in `streams` of each event of the request being appended; reused.
+    private var eventSlots: [Int] = []
     private let staging: RecordStaging
     private var batchFirstPosition: UInt64
 
@@ -27,11 +32,11 @@ struct BatchAppender {
     ) throws -> [Result<AppendResult, EventLogError>] {
         var results: [Result<AppendResult, EventLogError>] = []
         results.reserveCapacity(requests.count)
-        for request in requests {
-            results.append(try append(request, in: &transaction))
+        for index in requests.indices {
+            results.append(try append(requests[index], in: &transaction))
         }
-        for (streamId, batch) in streams where !batch.entries.isEmpty {
-            try transaction.putStreamIndex(streamId: streamId, entries: batch.entries)
+        for stream in streams where !stream.entries.isEmpty {
+            try transaction.putStreamIndex(streamId: stream.streamId, entries: stream.entries)
         }
         if head.lastPosition >= batchFirstPosition {
             let link = ChainLink(firstPosition: batchFirstPosition, lastPosition: head.lastPosition, hash: staging.finish())
@@ -43,113 +48,105 @@ struct BatchAppender {
 
     /// Returns the request's own failure as a result; throws only what fails the whole batch.
     private mutating func append<Transaction: LogWriteTransaction>(
-        _ request: AppendRequest,
+        _ request: borrowing AppendRequest,
         in transaction: inout Transaction
     ) throws -> Result<AppendResult, EventLogError> {
-        if let reason = Self.invalidity(of: request) {
+        if let reason = try resolveStreams(of: request, in: &transaction) {
             return .failure(.invalidRequest(reason: reason))
         }
         if let outcome = try transaction.commandOutcome(request.commandId) {
             return .success(AppendResult(firstPosition: outcome.firstPosition, eventCount: outcome.eventCount, duplicate: true))
         }
         for (streamId, expected) in request.expectations {
-            let actual = try currentVersion(streamId, in: &transaction)
+            let actual = streams[try slot(of: streamId, in: &transaction)].version
             if !expected.admits(actual) {
                 return .failure(.versionConflict(streamId: streamId, expected: expected, actual: actual))
             }
         }
         let firstPosition = head.lastPosition + 1
-        for event in request.events {
-            let position = head.lastPosition + 1
-            let stream = try streamIndex(event.streamId, in: &transaction)
-            let version = streams.values[stream].version + 1
-            streams.values[stream].append(StreamIndexEntry(version: version, position: position))
-            let record = staging.stage(byteCount: RecordCodec.encodedBytes(event))
-            RecordCodec.encode(event, position: position, streamVersion: version, into: record)
-            try transaction.writeRecord(position: position, bytes: UnsafeRawBufferPointer(record))
-            head.lastPosition = position
+        try request.events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                try write(events.baseAddress! + index, slot: eventSlots[index], in: &transaction)
+            }
         }
         let result = AppendResult(firstPosition: firstPosition, eventCount: UInt32(request.events.count), duplicate: false)
         try transaction.putCommandOutcome(request.commandId, result)
         return .success(result)
     }
 
-    /// The stream's version as the batch stands; reads storage once per stream and batch.
-    private mutating func currentVersion<Transaction: LogWriteTransaction>(
-        _ streamId: String,
+    /// Gives the event the next position and its stream's next version, encodes and stores it.
+    /// The event comes by pointer: passed by value to a mutating method, it would be copied.
+    private mutating func write<Transaction: LogWriteTransaction>(
+        _ event: UnsafePointer<ProposedEvent>,
+        slot: Int,
         in transaction: inout Transaction
-    ) throws -> UInt64 {
-        streams.values[try streamIndex(streamId, in: &transaction)].version
+    ) throws {
+        let position = head.lastPosition + 1
+        let version = streams[slot].version + 1
+        streams[slot].append(StreamIndexEntry(version: version, position: position))
+        let record = staging.stage(byteCount: RecordCodec.encodedBytes(event.pointee))
+        RecordCodec.encode(event, position: position, streamVersion: version, into: record)
+        try transaction.writeRecord(position: position, bytes: UnsafeRawBufferPointer(record))
+        head.lastPosition = position
     }
 
-    /// Where the stream's batch entry is, adding it (with its stored version) on first sight:
-    /// one hash lookup per event.
-    private mutating func streamIndex<Transaction: LogWriteTransaction>(
-        _ streamId: String,
+    /// Checks the request as `AppendValidation.invalidity(of:)` does, with the same reasons, and
+    /// fills `eventSlots` on the way. Returns why the request is invalid, or nil.
+    private mutating func resolveStreams<Transaction: LogWriteTransaction>(
+        of request: borrowing AppendRequest,
         in transaction: inout Transaction
-    ) throws -> Dictionary<String, StreamBatch>.Index {
-        if let index = streams.index(forKey: streamId) { return index }
-        streams[streamId] = StreamBatch(version: try transaction.streamVersion(streamId))
-        return streams.index(forKey: streamId)!
-    }
-
-    /// Why the request breaks a limit, or nil when it keeps them all.
-    static func invalidity(of request: AppendRequest) -> String? {
-        if request.events.isEmpty { return "an append needs at least one event" }
-        if request.events.count > EventLogLimits.requestEventCountMax {
-            return "\(request.events.count) events exceed the limit of \(EventLogLimits.requestEventCountMax) per append"
-        }
-        for (streamId, _) in request.expectations {
-            if let reason = invalidity(ofStreamId: streamId) { return reason }
-        }
-        var checkedStreamId: String?
-        var checkedActor: String?
-        for event in request.events {
-            if event.streamId != checkedStreamId {
-                if let reason = invalidity(ofStreamId: event.streamId) { return reason }
-                checkedStreamId = event.streamId
-            }
-            if event.metadata.commandId != request.commandId {
-                return "event metadata names command \(event.metadata.commandId), the append names \(request.commandId)"
-            }
-            if event.metadata.actor != checkedActor {
-                if event.metadata.actor.utf8.count > EventLogLimits.actorBytesMax {
-                    return "actor is longer than \(EventLogLimits.actorBytesMax) bytes"
+    ) throws -> String? {
+        if let reason = AppendValidation.invalidityOfShape(request) { return reason }
+        eventSlots.removeAll(keepingCapacity: true)
+        let commandId = request.commandId
+        return try request.events.withUnsafeBufferPointer { events in
+            var checkedActor: String?
+            var previousSlot = -1
+            for index in events.indices {
+                let event = events.baseAddress! + index
+                let slot: Int
+                if previousSlot >= 0, streams[previousSlot].streamId == event.pointee.streamId {
+                    slot = previousSlot
+                } else if let known = streamSlots[event.pointee.streamId] {
+                    slot = known
+                } else {
+                    if let reason = AppendValidation.invalidity(ofStreamId: event.pointee.streamId) { return reason }
+                    slot = try addStream(event.pointee.streamId, in: &transaction)
                 }
-                if containsControlCharacter(event.metadata.actor) { return "actor contains control characters" }
-                checkedActor = event.metadata.actor
+                if let reason = AppendValidation.invalidity(of: event, commandId: commandId, checkedActor: &checkedActor) {
+                    return reason
+                }
+                eventSlots.append(slot)
+                previousSlot = slot
             }
-            if event.payload.count > EventLogLimits.payloadBytesMax {
-                return "payload of \(event.payload.count) bytes exceeds \(EventLogLimits.payloadBytesMax) bytes"
-            }
+            return nil
         }
-        return nil
     }
 
-    static func invalidity(ofStreamId streamId: String) -> String? {
-        let count = streamId.utf8.count
-        if count == 0 { return "stream id is empty" }
-        if count > EventLogLimits.streamIdBytesMax {
-            return "stream id is longer than \(EventLogLimits.streamIdBytesMax) bytes"
-        }
-        if containsControlCharacter(streamId) { return "stream id contains control characters" }
-        return nil
+    /// Where the stream is in `streams`, adding it (with its stored version) on first sight.
+    /// `streamId` must be valid.
+    private mutating func slot<Transaction: LogWriteTransaction>(
+        of streamId: String,
+        in transaction: inout Transaction
+    ) throws -> Int {
+        if let known = streamSlots[streamId] { return known }
+        return try addStream(streamId, in: &transaction)
     }
 
-    /// True for C0 controls, DEL and C1 controls (U+0080...U+009F, UTF-8 0xC2 0x80...0x9F): a
-    /// byte scan, since this runs for every event.
-    static func containsControlCharacter(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
-            previous = byte
-        }
-        return false
+    private mutating func addStream<Transaction: LogWriteTransaction>(
+        _ streamId: String,
+        in transaction: inout Transaction
+    ) throws -> Int {
+        assert(AppendValidation.invalidity(ofStreamId: streamId) == nil, "an invalid stream id reached the batch")
+        streams.append(StreamBatch(streamId: streamId, version: try transaction.streamVersion(streamId)))
+        streamSlots[streamId] = streams.count - 1
+        return streams.count - 1
     }
 }
 
 /// One stream's part of a batch: its latest version and the index entries it gained, in order.
 private struct StreamBatch {
+    let streamId: String
     var version: UInt64
     var entries: [StreamIndexEntry] = []
 

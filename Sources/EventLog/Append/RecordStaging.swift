@@ -54,16 +54,19 @@ final class RecordStaging: @unchecked Sendable {
 
     /// The hash of the previous link followed by every staged record.
     func finish() -> [UInt8] {
-        sealCurrent(full: false)
         if let worker, submittedAny {
-            return Array(worker.drain().finalize())
+            let last = current.map { UnsafeRawBufferPointer(rebasing: $0[0..<currentUsedBytes]) }
+            current = nil
+            submittedAny = false
+            return Array(worker.drain(then: last).finalize())
         }
+        sealCurrent(full: false)
         return Array(inlineHasher.finalize())
     }
 
     /// Returns the batch's blocks for reuse.
     func reset() {
-        if let worker, submittedAny { _ = worker.drain() }
+        if let worker, submittedAny { worker.abandon() }
         for block in batchBlocks {
             if block.count == Self.blockBytes { freeBlocks.append(block) } else { block.deallocate() }
         }

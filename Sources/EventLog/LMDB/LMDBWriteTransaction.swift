@@ -6,6 +6,9 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     let transaction: OpaquePointer
     let tables: LMDBTables
     private let streamCursor: OpaquePointer
+    /// Stays on the last record: an append through it skips the search from the root that
+    /// `mdb_put` makes for every record.
+    private let recordCursor: OpaquePointer
 
     init(transaction: OpaquePointer, tables: LMDBTables) throws {
         self.transaction = transaction
@@ -13,10 +16,17 @@ struct LMDBWriteTransaction: LogWriteTransaction {
         var cursor: OpaquePointer?
         try LMDB.check(mdb_cursor_open(transaction, tables.streams, &cursor))
         self.streamCursor = cursor!
+        let code = mdb_cursor_open(transaction, tables.records, &cursor)
+        if code != 0 {
+            mdb_cursor_close(streamCursor)
+            throw LMDB.error(code)
+        }
+        self.recordCursor = cursor!
     }
 
-    /// Releases the cursor; call before committing or aborting.
+    /// Releases the cursors; call before committing or aborting.
     func close() {
+        mdb_cursor_close(recordCursor)
         mdb_cursor_close(streamCursor)
     }
 
@@ -31,7 +41,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     mutating func writeRecord(position: UInt64, bytes: UnsafeRawBufferPointer) throws {
         try LMDB.withValue(of: position.bigEndian) { key in
             try LMDB.withValue(bytes) { value in
-                try LMDB.check(mdb_put(transaction, tables.records, &key, &value, UInt32(MDB_APPEND)))
+                try LMDB.check(mdb_cursor_put(recordCursor, &key, &value, UInt32(MDB_APPEND)))
             }
         }
     }

@@ -26,7 +26,7 @@ enum RecordCodec {
     static let headerBytes = 80
 
     /// The exact number of bytes `encode` writes for `event`.
-    static func encodedBytes(_ event: ProposedEvent) -> Int {
+    static func encodedBytes(_ event: borrowing ProposedEvent) -> Int {
         headerBytes + event.streamId.utf8.count + event.metadata.actor.utf8.count + event.payload.count
     }
 
@@ -37,26 +37,38 @@ enum RecordCodec {
         streamVersion: UInt64,
         into buffer: UnsafeMutableRawBufferPointer
     ) {
-        let streamIdCount = event.streamId.utf8.count
-        let actorCount = event.metadata.actor.utf8.count
-        precondition(buffer.count == headerBytes + streamIdCount + actorCount + event.payload.count)
+        withUnsafePointer(to: event) { encode($0, position: position, streamVersion: streamVersion, into: buffer) }
+    }
+
+    /// `encode` for an event the caller lends by address: the writer's path, where passing the
+    /// event by value would copy it (four reference counts) for every record.
+    static func encode(
+        _ event: UnsafePointer<ProposedEvent>,
+        position: UInt64,
+        streamVersion: UInt64,
+        into buffer: UnsafeMutableRawBufferPointer
+    ) {
+        let streamIdCount = event.pointee.streamId.utf8.count
+        let actorCount = event.pointee.metadata.actor.utf8.count
+        let payloadCount = event.pointee.payload.count
+        precondition(buffer.count == headerBytes + streamIdCount + actorCount + payloadCount)
         precondition(streamIdCount <= Int(UInt8.max) && actorCount <= Int(UInt8.max))
         buffer.storeBytes(of: layoutVersion, toByteOffset: 4, as: UInt8.self)
         buffer.storeBytes(of: UInt8(streamIdCount), toByteOffset: 5, as: UInt8.self)
-        buffer.storeBytes(of: event.eventType.littleEndian, toByteOffset: 6, as: UInt16.self)
-        buffer.storeBytes(of: event.schemaVersion.littleEndian, toByteOffset: 8, as: UInt16.self)
+        buffer.storeBytes(of: event.pointee.eventType.littleEndian, toByteOffset: 6, as: UInt16.self)
+        buffer.storeBytes(of: event.pointee.schemaVersion.littleEndian, toByteOffset: 8, as: UInt16.self)
         buffer.storeBytes(of: UInt8(actorCount), toByteOffset: 10, as: UInt8.self)
         buffer.storeBytes(of: UInt8(0), toByteOffset: 11, as: UInt8.self)
-        buffer.storeBytes(of: UInt32(event.payload.count).littleEndian, toByteOffset: 12, as: UInt32.self)
+        buffer.storeBytes(of: UInt32(payloadCount).littleEndian, toByteOffset: 12, as: UInt32.self)
         buffer.storeBytes(of: streamVersion.littleEndian, toByteOffset: 16, as: UInt64.self)
-        buffer.storeBytes(of: event.metadata.timestampMicroseconds.littleEndian, toByteOffset: 24, as: Int64.self)
-        store(event.metadata.commandId, into: buffer, at: 32)
-        store(event.metadata.correlationId, into: buffer, at: 48)
-        store(event.metadata.causationId, into: buffer, at: 64)
+        buffer.storeBytes(of: event.pointee.metadata.timestampMicroseconds.littleEndian, toByteOffset: 24, as: Int64.self)
+        store(event.pointee.metadata.commandId, into: buffer, at: 32)
+        store(event.pointee.metadata.correlationId, into: buffer, at: 48)
+        store(event.pointee.metadata.causationId, into: buffer, at: 64)
         var offset = headerBytes
-        offset += copy(event.streamId, into: buffer, at: offset)
-        offset += copy(event.metadata.actor, into: buffer, at: offset)
-        event.payload.withUnsafeBytes { payload in
+        offset += copy(event.pointee.streamId, into: buffer, at: offset)
+        offset += copy(event.pointee.metadata.actor, into: buffer, at: offset)
+        event.pointee.payload.withUnsafeBytes { payload in
             UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: payload)
         }
         buffer.storeBytes(of: checksum(of: UnsafeRawBufferPointer(buffer), position: position).littleEndian, as: UInt32.self)
