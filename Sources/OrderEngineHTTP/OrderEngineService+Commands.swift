@@ -27,11 +27,19 @@ extension OrderEngineService {
         record(route.name, result, since: started)
         switch result {
         case .success(let outcome):
-            return .json(
-                bytes: CommandResultJSON.bytes(outcome),
-                headers: outcome.duplicate ? [.idempotentReplayed: "true"] : [:])
+            let representation = request.headers[.prefer].map(Self.asksForRepresentation) ?? false
+            var headers: HTTPFields = outcome.duplicate ? [.idempotentReplayed: "true"] : [:]
+            if representation && outcome.view != nil { headers[.preferenceApplied] = "return=representation" }
+            return .json(bytes: CommandResultJSON.bytes(outcome, withView: representation), headers: headers)
         case .failure(let problem):
             return problem.response
+        }
+    }
+
+    /// Whether a `Prefer` header (RFC 7240) asks for `return=representation`.
+    static func asksForRepresentation(_ prefer: String) -> Bool {
+        prefer.split(separator: ",").contains { preference in
+            preference.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == "return=representation"
         }
     }
 

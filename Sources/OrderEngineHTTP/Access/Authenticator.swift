@@ -52,5 +52,7 @@ extension HTTPField.Name {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
     static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
     static let lastEventID = HTTPField.Name("Last-Event-ID")!
+    static let prefer = HTTPField.Name("Prefer")!
+    static let preferenceApplied = HTTPField.Name("Preference-Applied")!
     static let webhookSignature = HTTPField.Name("Webhook-Signature")!
 }
