@@ -22,3 +22,9 @@ struct LogHead: Sendable, Hashable {
 
     static let empty = LogHead(lastPosition: 0, chainHash: ChainLink.genesisHash)
 }
+
+/// One event's place in its stream: the version it was given and its position in the log.
+struct StreamIndexEntry: Hashable {
+    var version: UInt64
+    var position: UInt64
+}

@@ -51,14 +51,18 @@ enum LMDB {
 struct LMDBTables {
     /// Position (8 bytes, big-endian) -> record bytes.
     var records: MDB_dbi
-    /// Stream id -> sorted duplicates of (version, position), each 8 bytes big-endian.
-    var streams: MDB_dbi
+    /// (Stream id, last version of a run) -> the run's positions: see `StreamRuns`.
+    var streamRuns: MDB_dbi
     /// Command id (16 bytes) -> first position (8 bytes LE) and event count (4 bytes LE).
     var commands: MDB_dbi
     /// Last position of a commit batch (8 bytes, big-endian) -> `ChainLink` value.
     var chain: MDB_dbi
 
     static let databaseCountMax: UInt32 = 16
+    static let streamRunsName = "stream-runs"
+    /// The stream index of earlier versions (one sorted duplicate per event), converted to runs
+    /// when such a log is opened for writing: see `StreamIndexConversion`.
+    static let legacyStreamsName = "streams"
 
     /// Opens (and, in a write transaction, creates) every table.
     static func open(in transaction: OpaquePointer, create: Bool) throws -> LMDBTables {
@@ -70,33 +74,9 @@ struct LMDBTables {
         }
         return LMDBTables(
             records: try open("records", 0),
-            streams: try open("streams", UInt32(MDB_DUPSORT | MDB_DUPFIXED)),
+            streamRuns: try open(streamRunsName, 0),
             commands: try open("commands", 0),
             chain: try open("chain", 0)
         )
-    }
-}
-
-/// Encodes the stream index's duplicate value: (version, position), both big-endian so that
-/// LMDB's byte order is version order.
-struct StreamIndexEntry {
-    static let encodedBytes = 16
-
-    var version: UInt64
-    var position: UInt64
-
-    func withValue<Result>(_ body: (inout MDB_val) throws -> Result) rethrows -> Result {
-        try LMDB.withValue(of: (version.bigEndian, position.bigEndian), body)
-    }
-
-    init(version: UInt64, position: UInt64) {
-        self.version = version
-        self.position = position
-    }
-
-    init(_ bytes: UnsafeRawBufferPointer) {
-        precondition(bytes.count == Self.encodedBytes)
-        version = UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self))
-        position = UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     }
 }

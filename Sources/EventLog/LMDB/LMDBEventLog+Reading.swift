@@ -16,7 +16,7 @@ extension LMDBEventLog {
 
     public func streamVersion(_ streamId: String) throws -> UInt64 {
         try withReadTransaction { (transaction) throws in
-            let cursor = try transaction.cursor(tables.streams)
+            let cursor = try transaction.cursor(tables.streamRuns)
             defer { mdb_cursor_close(cursor) }
             return try LMDBReads.streamVersion(streamId, cursor: cursor)
         }
@@ -49,20 +49,20 @@ extension LMDBEventLog {
     func readStream(
         _ streamId: String, fromVersion version: UInt64, limit: Int, in transaction: LMDBReadTransaction
     ) throws -> [RecordedEvent] {
-        let cursor = try transaction.cursor(tables.streams)
+        let cursor = try transaction.cursor(tables.streamRuns)
         defer { mdb_cursor_close(cursor) }
         var events: [RecordedEvent] = []
+        let version = max(version, 1)
         var name = streamId
         try name.withUTF8 { name in
-            var key = MDB_val(mv_size: name.count, mv_data: UnsafeMutableRawPointer(mutating: name.baseAddress))
-            try StreamIndexEntry(version: max(version, 1), position: 0).withValue { value in
-                var code = mdb_cursor_get(cursor, &key, &value, MDB_GET_BOTH_RANGE)
-                while code == 0 && events.count < limit {
-                    let position = StreamIndexEntry(LMDB.bytes(value)).position
+            let name = UnsafeRawBufferPointer(name)
+            var run = try StreamRuns.run(of: name, from: version, cursor: cursor)
+            while let current = run {
+                for position in current.positions(from: version) {
+                    if events.count == limit { return }
                     events.append(try record(at: position, in: transaction))
-                    code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT_DUP)
                 }
-                if code != MDB_NOTFOUND { try LMDB.check(code) }
+                run = try StreamRuns.nextRun(of: name, cursor: cursor)
             }
         }
         return events

@@ -24,7 +24,7 @@ private final class LMDBVerificationSource: VerificationSource {
         self.tables = tables
         records = try transaction.cursor(tables.records)
         chain = try transaction.cursor(tables.chain)
-        streams = try transaction.cursor(tables.streams)
+        streams = try transaction.cursor(tables.streamRuns)
     }
 
     func close() {
@@ -54,20 +54,29 @@ private final class LMDBVerificationSource: VerificationSource {
         return try LMDBReadTransaction.chainLink(key: key, value: value)
     }
 
+    /// A malformed run points nowhere: the verifier reports the record it should have named.
     func indexedPosition(streamId: UnsafeRawBufferPointer, version: UInt64) throws -> UInt64? {
-        var key = MDB_val(mv_size: streamId.count, mv_data: UnsafeMutableRawPointer(mutating: streamId.baseAddress))
-        return try StreamIndexEntry(version: version, position: 0).withValue { value in
-            let code = mdb_cursor_get(streams, &key, &value, MDB_GET_BOTH_RANGE)
-            if code == MDB_NOTFOUND { return nil }
-            try LMDB.check(code)
-            let found = StreamIndexEntry(LMDB.bytes(value))
-            return found.version == version ? found.position : nil
-        }
+        guard let run = try? StreamRuns.run(of: streamId, from: version, cursor: streams),
+              run.firstVersion <= version
+        else { return nil }
+        return run.position(ofVersion: version)
     }
 
+    /// The versions all runs hold together; a malformed run holds none.
     func indexEntryCount() throws -> UInt64 {
-        var stat = MDB_stat()
-        try LMDB.check(mdb_stat(transaction.transaction, tables.streams, &stat))
-        return UInt64(stat.ms_entries)
+        var key = MDB_val()
+        var value = MDB_val()
+        var total: UInt64 = 0
+        var code = mdb_cursor_get(streams, &key, &value, MDB_FIRST)
+        while code == 0 {
+            let bytes = LMDB.bytes(value)
+            if bytes.count >= StreamRuns.headerBytes {
+                let count = Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
+                if count > 0, bytes.count == StreamRuns.valueBytes(count: count) { total += UInt64(count) }
+            }
+            code = mdb_cursor_get(streams, &key, &value, MDB_NEXT)
+        }
+        if code != MDB_NOTFOUND { try LMDB.check(code) }
+        return total
     }
 }

@@ -48,6 +48,10 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         do {
             try OpenChecks.checkDataFileLength(environment, path: path)
             tables = try Self.openTables(environment, create: !options.readOnly)
+            if !options.readOnly, try StreamIndexConversion.isNeeded(environment) {
+                logger.notice("converting the stream index to runs", metadata: ["path": "\(path)"])
+                try StreamIndexConversion.run(environment, tables: tables, mapSizeBytesMax: options.mapSizeBytesMax)
+            }
             head = try Self.readHead(environment, tables: tables, tolerateDamage: options.readOnly)
         } catch {
             mdb_env_close(environment)
@@ -278,6 +282,11 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     }
 
     private static func openTables(_ environment: OpaquePointer, create: Bool) throws -> LMDBTables {
+        if !create, try StreamIndexConversion.isNeeded(environment) {
+            throw EventLogError.storage(
+                code: MDB_INCOMPATIBLE,
+                message: "the log's stream index has the layout of an earlier version: open the log once for writing to convert it")
+        }
         var raw: OpaquePointer?
         try LMDB.check(mdb_txn_begin(environment, nil, create ? 0 : UInt32(MDB_RDONLY), &raw))
         do {

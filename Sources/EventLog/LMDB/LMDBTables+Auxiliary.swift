@@ -9,7 +9,9 @@ public struct LMDBTable: Sendable, Hashable {
 
 extension LMDBEventLog {
     /// Names the log keeps for itself.
-    static let reservedTableNames: Set<String> = ["records", "streams", "commands", "chain"]
+    static let reservedTableNames: Set<String> = [
+        "records", LMDBTables.streamRunsName, LMDBTables.legacyStreamsName, "commands", "chain",
+    ]
     /// Most auxiliary tables one log may have.
     public static let auxiliaryTableCountMax = Int(LMDBTables.databaseCountMax) - 4
 

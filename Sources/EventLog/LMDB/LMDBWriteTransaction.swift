@@ -14,7 +14,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
         self.transaction = transaction
         self.tables = tables
         var cursor: OpaquePointer?
-        try LMDB.check(mdb_cursor_open(transaction, tables.streams, &cursor))
+        try LMDB.check(mdb_cursor_open(transaction, tables.streamRuns, &cursor))
         self.streamCursor = cursor!
         let code = mdb_cursor_open(transaction, tables.records, &cursor)
         if code != 0 {
@@ -46,27 +46,11 @@ struct LMDBWriteTransaction: LogWriteTransaction {
         }
     }
 
-    /// One `MDB_MULTIPLE` put per stream and batch: LMDB finds the stream's key once for all
-    /// its new entries.
+    /// One run per stream and batch: see `StreamRuns`.
     mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws {
-        let encoded = entries.map { ($0.version.bigEndian, $0.position.bigEndian) }
         var streamId = streamId
         try streamId.withUTF8 { name in
-            try LMDB.withValue(UnsafeRawBufferPointer(name)) { key in
-                try encoded.withUnsafeBytes { bytes in
-                    precondition(bytes.count == entries.count * StreamIndexEntry.encodedBytes)
-                    var values = (
-                        MDB_val(mv_size: StreamIndexEntry.encodedBytes, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress)),
-                        MDB_val(mv_size: entries.count, mv_data: nil)
-                    )
-                    try withUnsafeMutablePointer(to: &values) { pair in
-                        try pair.withMemoryRebound(to: MDB_val.self, capacity: 2) { value in
-                            try LMDB.check(mdb_cursor_put(streamCursor, &key, value, UInt32(MDB_MULTIPLE | MDB_APPENDDUP)))
-                        }
-                    }
-                    precondition(values.1.mv_size == entries.count, "LMDB stored \(values.1.mv_size) of \(entries.count) index entries")
-                }
-            }
+            try StreamRuns.put(streamId: UnsafeRawBufferPointer(name), entries: entries, cursor: streamCursor)
         }
     }
 
@@ -115,13 +99,7 @@ enum LMDBReads {
     static func streamVersion(_ streamId: String, cursor: OpaquePointer) throws -> UInt64 {
         var streamId = streamId
         return try streamId.withUTF8 { name in
-            var key = MDB_val(mv_size: name.count, mv_data: UnsafeMutableRawPointer(mutating: name.baseAddress))
-            var value = MDB_val()
-            let found = mdb_cursor_get(cursor, &key, &value, MDB_SET_KEY)
-            if found == MDB_NOTFOUND { return 0 }
-            try LMDB.check(found)
-            try LMDB.check(mdb_cursor_get(cursor, &key, &value, MDB_LAST_DUP))
-            return StreamIndexEntry(LMDB.bytes(value)).version
+            try StreamRuns.lastVersion(of: UnsafeRawBufferPointer(name), cursor: cursor)
         }
     }
 }
