@@ -3,7 +3,7 @@ import Foundation
 import OrderEngine
 
 /// The log's append rate against a plain LMDB loop, at several batch sizes, in one run on one
-/// disk: the ratio is what carries over between machines.
+/// disk, the two taking turns: the ratio is what carries over between machines.
 struct AppendBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "append-bench",
@@ -27,6 +27,10 @@ struct AppendBenchCommand: AsyncParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    /// The log and the raw loop take turns, this many transactions each, so that a machine
+    /// whose speed drifts during the run (shared cores, disk cache) slows both alike.
+    static let transactionsPerTurn = 25
+
     func run() async throws {
         let sizes = batchSizes.split(separator: ",").compactMap { Int($0) }
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 && $0 <= EventLogLimits.requestEventCountMax }) else {
@@ -37,42 +41,66 @@ struct AppendBenchCommand: AsyncParsableCommand {
         if !json { print("batch   log events/s   raw LMDB events/s   ratio   record bytes") }
         for size in sizes {
             let transactions = min(2000, max(50, events / size))
-            let log = try await measureLog(batchSize: size, transactions: transactions, directory: scratch.path + "/log-\(size)")
-            let raw = try RawLMDBBaseline(directory: scratch.path + "/raw-\(size)", durability: durability)
-                .run(records: size * transactions, batchSize: size, recordBytes: log.recordBytes)
-            report(size: size, log: log, raw: raw)
+            let measured = try await measure(batchSize: size, transactions: transactions, directory: scratch.path + "/\(size)")
+            report(size: size, measured)
         }
     }
 
-    private func measureLog(batchSize: Int, transactions: Int, directory: String) async throws -> (eventsPerSecond: Double, recordBytes: Int) {
-        let log = try LMDBEventLog(path: directory, options: LMDBEventLogOptions(durability: durability), logger: dataOptions.logger)
+    private struct Measurement {
+        var events = 0
+        var logSeconds = 0.0
+        var rawSeconds = 0.0
+        var recordBytes = 0
+        var logEventsPerSecond: Double { Double(events) / logSeconds }
+        var rawEventsPerSecond: Double { Double(events) / rawSeconds }
+    }
+
+    /// Appends `transactions` batches of `batchSize` events to the log and as many raw records
+    /// of the same size to a raw LMDB environment beside it, in alternating turns.
+    private func measure(batchSize: Int, transactions: Int, directory: String) async throws -> Measurement {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let log = try LMDBEventLog(path: directory + "/log", options: LMDBEventLogOptions(durability: durability), logger: dataOptions.logger)
         defer { log.close() }
         let payload = [UInt8](repeating: 0x5A, count: payloadBytes)
         let streams = (0..<batchSize).map { "bench-\($0 % 16)" }
         let requests = (0..<transactions).map { _ in SampleEvents.request(streams: streams, payload: payload) }
-        let start = ContinuousClock.now
-        for request in requests {
-            _ = try await log.append(request)
+        var measured = Measurement()
+        measured.recordBytes = requests[0].events.reduce(0) { $0 + $1.storedBytes } / batchSize
+        let raw = try RawLMDBAppender(
+            directory: directory + "/raw", durability: durability,
+            mapSizeBytes: max(1 << 30, transactions * batchSize * (measured.recordBytes + 64) * 2))
+        let record = [UInt8](repeating: 0xA5, count: measured.recordBytes)
+        for turn in stride(from: 0, to: transactions, by: Self.transactionsPerTurn) {
+            let turnRequests = requests[turn..<min(transactions, turn + Self.transactionsPerTurn)]
+            let logStart = ContinuousClock.now
+            for request in turnRequests {
+                _ = try await log.append(request)
+            }
+            measured.logSeconds += (ContinuousClock.now - logStart).secondsDouble
+            let rawStart = ContinuousClock.now
+            for _ in turnRequests {
+                try raw.appendBatch(count: batchSize, record: record)
+            }
+            measured.rawSeconds += (ContinuousClock.now - rawStart).secondsDouble
+            measured.events += turnRequests.count * batchSize
         }
-        let seconds = (ContinuousClock.now - start).secondsDouble
-        let recordBytes = requests[0].events.reduce(0) { $0 + $1.storedBytes } / batchSize
-        return (Double(batchSize * transactions) / seconds, recordBytes)
+        return measured
     }
 
-    private func report(size: Int, log: (eventsPerSecond: Double, recordBytes: Int), raw: RawLMDBBaseline.Measurement) {
-        let ratio = log.eventsPerSecond / raw.recordsPerSecond
+    private func report(size: Int, _ measured: Measurement) {
+        let ratio = measured.logEventsPerSecond / measured.rawEventsPerSecond
         if json {
             print(JSONLine([
                 ("batch_size", .integer(Int64(size))),
                 ("durability", .string(durability.rawValue)),
                 ("payload_bytes", .integer(Int64(payloadBytes))),
-                ("record_bytes", .integer(Int64(log.recordBytes))),
-                ("log_events_per_second", .number(log.eventsPerSecond)),
-                ("raw_lmdb_events_per_second", .number(raw.recordsPerSecond)),
+                ("record_bytes", .integer(Int64(measured.recordBytes))),
+                ("log_events_per_second", .number(measured.logEventsPerSecond)),
+                ("raw_lmdb_events_per_second", .number(measured.rawEventsPerSecond)),
                 ("ratio_vs_raw_lmdb", .number(ratio)),
             ]).text)
         } else {
-            print(String(format: "%5d   %12.0f   %17.0f   %5.2f   %d", size, log.eventsPerSecond, raw.recordsPerSecond, ratio, log.recordBytes))
+            print(String(format: "%5d   %12.0f   %17.0f   %5.2f   %d", size, measured.logEventsPerSecond, measured.rawEventsPerSecond, ratio, measured.recordBytes))
         }
     }
 }
