@@ -6,35 +6,71 @@ import Glibc
 import Darwin
 #endif
 
-/// The yardstick for the log's write speed: a plain LMDB loop that appends records of a given size
-/// keyed by position with `MDB_APPEND`, one commit (and, with durability `full`, one fsync) per
-/// batch. No checksum, no index, no idempotency, no chain: what the disk and LMDB alone can do,
-/// measured on the same machine in the same run as the log.
+/// The yardstick for the log's write speed: a plain LMDB loop, one commit (and, with durability
+/// `full`, one fsync) per batch, with none of the log's work between the puts: no validation, no
+/// encoding, no checksum, no hash chain, no group commit.
+///
+/// - `records`: only the records, keyed by position with `MDB_APPEND`: what the disk and LMDB
+///   alone can do.
+/// - `logTables`: the same puts as the log's append of a batch that is one request spread
+///   round-robin over `streamCount` streams: the records, one stream-index run per stream (key
+///   and value as large as the log's, see `StreamRuns`), one idempotency entry under a random
+///   16-byte key, one chain link.
 public final class RawLMDBAppender {
+    /// What each batch writes.
+    public enum Writes: Sendable, Hashable {
+        case records
+        case logTables(streamCount: Int)
+    }
+
     private let environment: OpaquePointer
-    private let dbi: MDB_dbi
+    private let writes: Writes
+    private let records: MDB_dbi
+    private var runs: MDB_dbi = 0
+    private var commands: MDB_dbi = 0
+    private var chain: MDB_dbi = 0
     private var lastPosition: UInt64 = 0
+    private var streamNames: [[UInt8]] = []
+    private var streamVersions: [UInt64] = []
+    private var commandKeySeed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// Opens a fresh environment in `directory` (created; it must not hold one yet).
-    public init(directory: String, durability: LMDBEventLogOptions.Durability, mapSizeBytes: Int = 1 << 36) throws {
+    public init(
+        directory: String,
+        durability: LMDBEventLogOptions.Durability,
+        writes: Writes = .records,
+        mapSizeBytes: Int = 1 << 36
+    ) throws {
+        if case .logTables(let streamCount) = writes { precondition(streamCount > 0) }
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw EventLogError.storage(code: errno, message: "cannot create \(directory)")
         }
         var raw: OpaquePointer?
         try LMDB.check(mdb_env_create(&raw))
         environment = raw!
+        self.writes = writes
         do {
-            try LMDB.check(mdb_env_set_maxdbs(environment, 1))
+            try LMDB.check(mdb_env_set_maxdbs(environment, 4))
             try LMDB.check(mdb_env_set_mapsize(environment, mapSizeBytes))
             var flags = UInt32(MDB_NOTLS)
             if durability == .none { flags |= UInt32(MDB_NOSYNC | MDB_NOMETASYNC) }
             try LMDB.check(mdb_env_open(environment, directory, flags, 0o644))
             var transaction: OpaquePointer?
             try LMDB.check(mdb_txn_begin(environment, nil, 0, &transaction))
-            var dbi: MDB_dbi = 0
-            try LMDB.check(mdb_dbi_open(transaction, "records", UInt32(MDB_CREATE), &dbi))
+            func open(_ name: String) throws -> MDB_dbi {
+                var dbi: MDB_dbi = 0
+                try LMDB.check(mdb_dbi_open(transaction, name, UInt32(MDB_CREATE), &dbi))
+                return dbi
+            }
+            records = try open("records")
+            if case .logTables(let streamCount) = writes {
+                runs = try open("stream-runs")
+                commands = try open("commands")
+                chain = try open("chain")
+                streamNames = (0..<streamCount).map { Array("bench-\($0)".utf8) }
+                streamVersions = Array(repeating: 0, count: streamCount)
+            }
             try LMDB.check(mdb_txn_commit(transaction))
-            self.dbi = dbi
         } catch {
             mdb_env_close(environment)
             throw error
@@ -45,7 +81,8 @@ public final class RawLMDBAppender {
         mdb_env_close(environment)
     }
 
-    /// Appends `count` copies of `record` at the next positions in one transaction and commits.
+    /// Appends `count` copies of `record` at the next positions in one transaction, with the
+    /// other tables' puts when `writes` says so, and commits.
     public func appendBatch(count: Int, record: [UInt8]) throws {
         precondition(count > 0 && !record.isEmpty)
         var raw: OpaquePointer?
@@ -56,17 +93,62 @@ public final class RawLMDBAppender {
                 for offset in 1...UInt64(count) {
                     try LMDB.withValue(of: (lastPosition + offset).bigEndian) { key in
                         try LMDB.withValue(bytes) { value in
-                            try LMDB.check(mdb_put(transaction, dbi, &key, &value, UInt32(MDB_APPEND)))
+                            try LMDB.check(mdb_put(transaction, records, &key, &value, UInt32(MDB_APPEND)))
                         }
                     }
                 }
             }
+            if case .logTables = writes { try putLogTables(count: count, in: transaction) }
         } catch {
             mdb_txn_abort(transaction)
             throw error
         }
         try LMDB.check(mdb_txn_commit(transaction))
         lastPosition += UInt64(count)
+    }
+
+    private func putLogTables(count: Int, in transaction: OpaquePointer) throws {
+        let streamCount = streamNames.count
+        for stream in 0..<min(streamCount, count) {
+            let events = count / streamCount + (stream < count % streamCount ? 1 : 0)
+            streamVersions[stream] += UInt64(events)
+            var key = streamNames[stream] + [0]
+            withUnsafeBytes(of: streamVersions[stream].bigEndian) { key.append(contentsOf: $0) }
+            var value = [UInt8](repeating: 0, count: 12 + 4 * (events - 1))
+            withUnsafeBytes(of: UInt32(events).littleEndian) { value.replaceSubrange(0..<4, with: $0) }
+            try key.withUnsafeBytes { key in
+                try value.withUnsafeBytes { value in
+                    try LMDB.withValue(key) { key in
+                        try LMDB.withValue(value) { value in
+                            try LMDB.check(mdb_put(transaction, runs, &key, &value, UInt32(MDB_NOOVERWRITE)))
+                        }
+                    }
+                }
+            }
+        }
+        try LMDB.withValue(of: (nextCommandKeyHalf(), nextCommandKeyHalf())) { key in
+            try LMDB.withValue(of: (lastPosition + 1, UInt32(count))) { value in
+                value.mv_size = 12
+                try LMDB.check(mdb_put(transaction, commands, &key, &value, UInt32(MDB_NOOVERWRITE)))
+            }
+        }
+        let link = [UInt8](repeating: 0xC4, count: ChainLink.encodedBytes)
+        try LMDB.withValue(of: (lastPosition + UInt64(count)).bigEndian) { key in
+            try link.withUnsafeBytes { link in
+                try LMDB.withValue(link) { value in
+                    try LMDB.check(mdb_put(transaction, chain, &key, &value, UInt32(MDB_APPEND)))
+                }
+            }
+        }
+    }
+
+    /// Eight bytes of a splitmix64 sequence: command ids spread over the key space as UUIDs do.
+    private func nextCommandKeyHalf() -> UInt64 {
+        commandKeySeed &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = commandKeySeed
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }
 

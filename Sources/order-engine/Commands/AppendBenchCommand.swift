@@ -30,6 +30,8 @@ struct AppendBenchCommand: AsyncParsableCommand {
     /// The log and the raw loop take turns, this many transactions each, so that a machine
     /// whose speed drifts during the run (shared cores, disk cache) slows both alike.
     static let transactionsPerTurn = 25
+    /// Each batch's events go round-robin to this many streams.
+    static let streamCount = 16
 
     func run() async throws {
         let sizes = batchSizes.split(separator: ",").compactMap { Int($0) }
@@ -38,7 +40,10 @@ struct AppendBenchCommand: AsyncParsableCommand {
         }
         let scratch = try ScratchDirectory(prefix: "order-engine-append-bench")
         defer { scratch.remove() }
-        if !json { print("batch   log events/s   raw LMDB events/s   ratio   record bytes") }
+        if !json {
+            print("        log         raw LMDB, same puts    raw LMDB, records only")
+            print("batch   events/s    events/s    ratio      events/s    ratio      record bytes")
+        }
         for size in sizes {
             let transactions = min(2000, max(50, events / size))
             let measured = try await measure(batchSize: size, transactions: transactions, directory: scratch.path + "/\(size)")
@@ -50,25 +55,30 @@ struct AppendBenchCommand: AsyncParsableCommand {
         var events = 0
         var logSeconds = 0.0
         var rawSeconds = 0.0
+        var recordsOnlySeconds = 0.0
         var recordBytes = 0
         var logEventsPerSecond: Double { Double(events) / logSeconds }
         var rawEventsPerSecond: Double { Double(events) / rawSeconds }
+        var recordsOnlyEventsPerSecond: Double { Double(events) / recordsOnlySeconds }
     }
 
-    /// Appends `transactions` batches of `batchSize` events to the log and as many raw records
-    /// of the same size to a raw LMDB environment beside it, in alternating turns.
+    /// Appends `transactions` batches of `batchSize` events to the log and as many batches to two
+    /// raw LMDB loops beside it (the log's puts; records alone), in turns.
     private func measure(batchSize: Int, transactions: Int, directory: String) async throws -> Measurement {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let log = try LMDBEventLog(path: directory + "/log", options: LMDBEventLogOptions(durability: durability), logger: dataOptions.logger)
         defer { log.close() }
         let payload = [UInt8](repeating: 0x5A, count: payloadBytes)
-        let streams = (0..<batchSize).map { "bench-\($0 % 16)" }
+        let streams = (0..<batchSize).map { "bench-\($0 % Self.streamCount)" }
         let requests = (0..<transactions).map { _ in SampleEvents.request(streams: streams, payload: payload) }
         var measured = Measurement()
         measured.recordBytes = requests[0].events.reduce(0) { $0 + $1.storedBytes } / batchSize
+        let mapSizeBytes = max(1 << 30, transactions * batchSize * (measured.recordBytes + 64) * 2)
         let raw = try RawLMDBAppender(
-            directory: directory + "/raw", durability: durability,
-            mapSizeBytes: max(1 << 30, transactions * batchSize * (measured.recordBytes + 64) * 2))
+            directory: directory + "/raw", durability: durability, writes: .logTables(streamCount: Self.streamCount),
+            mapSizeBytes: mapSizeBytes)
+        let recordsOnly = try RawLMDBAppender(
+            directory: directory + "/raw-records", durability: durability, writes: .records, mapSizeBytes: mapSizeBytes)
         let record = [UInt8](repeating: 0xA5, count: measured.recordBytes)
         for turn in stride(from: 0, to: transactions, by: Self.transactionsPerTurn) {
             let turnRequests = requests[turn..<min(transactions, turn + Self.transactionsPerTurn)]
@@ -82,6 +92,11 @@ struct AppendBenchCommand: AsyncParsableCommand {
                 try raw.appendBatch(count: batchSize, record: record)
             }
             measured.rawSeconds += (ContinuousClock.now - rawStart).secondsDouble
+            let recordsOnlyStart = ContinuousClock.now
+            for _ in turnRequests {
+                try recordsOnly.appendBatch(count: batchSize, record: record)
+            }
+            measured.recordsOnlySeconds += (ContinuousClock.now - recordsOnlyStart).secondsDouble
             measured.events += turnRequests.count * batchSize
         }
         return measured
@@ -89,6 +104,7 @@ struct AppendBenchCommand: AsyncParsableCommand {
 
     private func report(size: Int, _ measured: Measurement) {
         let ratio = measured.logEventsPerSecond / measured.rawEventsPerSecond
+        let recordsOnlyRatio = measured.logEventsPerSecond / measured.recordsOnlyEventsPerSecond
         if json {
             print(JSONLine([
                 ("batch_size", .integer(Int64(size))),
@@ -98,9 +114,14 @@ struct AppendBenchCommand: AsyncParsableCommand {
                 ("log_events_per_second", .number(measured.logEventsPerSecond)),
                 ("raw_lmdb_events_per_second", .number(measured.rawEventsPerSecond)),
                 ("ratio_vs_raw_lmdb", .number(ratio)),
+                ("raw_lmdb_records_only_events_per_second", .number(measured.recordsOnlyEventsPerSecond)),
+                ("ratio_vs_raw_lmdb_records_only", .number(recordsOnlyRatio)),
             ]).text)
         } else {
-            print(String(format: "%5d   %12.0f   %17.0f   %5.2f   %d", size, measured.logEventsPerSecond, measured.rawEventsPerSecond, ratio, measured.recordBytes))
+            print(String(
+                format: "%5d   %9.0f   %9.0f   %5.2f    %9.0f   %5.2f      %d",
+                size, measured.logEventsPerSecond, measured.rawEventsPerSecond, ratio,
+                measured.recordsOnlyEventsPerSecond, recordsOnlyRatio, measured.recordBytes))
         }
     }
 }
