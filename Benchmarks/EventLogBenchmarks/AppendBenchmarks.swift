@@ -34,12 +34,15 @@ enum AppendBenchmarks {
     }
 
     /// The same batches through `RawLMDBAppender`, whose environment stays open across
-    /// iterations as the log's does, with records as large as the log stores for a sample event.
-    static func registerRawLMDB(batchSize: Int) {
+    /// iterations as the log's does, with records as large as the log stores for a sample event:
+    /// `raw-lmdb` writes the records alone, `raw-lmdb-log-puts` the log's puts (records, stream
+    /// runs, idempotency entry, chain link).
+    static func registerRawLMDB(batchSize: Int, writes: RawLMDBAppender.Writes) {
         let record = [UInt8](repeating: 0xA5, count: SampleRequests.recordBytes)
-        let fixture = RawLMDBFixture()
+        let fixture = RawLMDBFixture(writes: writes)
+        let name = writes == .records ? "raw-lmdb" : "raw-lmdb-log-puts"
         Benchmark(
-            "Append/raw-lmdb/batch-\(batchSize)",
+            "Append/\(name)/batch-\(batchSize)",
             configuration: configuration(batchSize: batchSize),
             closure: { benchmark in
                 let appender = fixture.appender
@@ -58,6 +61,11 @@ enum AppendBenchmarks {
 final class RawLMDBFixture {
     private var directory: ScratchDirectory?
     private var openAppender: RawLMDBAppender?
+    private let writes: RawLMDBAppender.Writes
+
+    init(writes: RawLMDBAppender.Writes) {
+        self.writes = writes
+    }
 
     var appender: RawLMDBAppender {
         guard let openAppender else { preconditionFailure("the appender is used outside its benchmark's setup and teardown") }
@@ -68,7 +76,7 @@ final class RawLMDBFixture {
         precondition(openAppender == nil)
         let directory = try ScratchDirectory(prefix: "order-engine-bench-raw")
         self.directory = directory
-        openAppender = try RawLMDBAppender(directory: directory.path, durability: .full)
+        openAppender = try RawLMDBAppender(directory: directory.path, durability: .full, writes: writes)
     }
 
     func close() {

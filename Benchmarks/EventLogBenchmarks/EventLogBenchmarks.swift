@@ -11,7 +11,8 @@ let benchmarks: @Sendable () -> Void = {
     )
     for batchSize in AppendBenchmarks.batchSizes {
         AppendBenchmarks.registerLog(batchSize: batchSize)
-        AppendBenchmarks.registerRawLMDB(batchSize: batchSize)
+        AppendBenchmarks.registerRawLMDB(batchSize: batchSize, writes: .logTables(streamCount: SampleRequests.streamCount))
+        AppendBenchmarks.registerRawLMDB(batchSize: batchSize, writes: .records)
     }
     ScanBenchmarks.register(checkingChecksums: true)
     ScanBenchmarks.register(checkingChecksums: false)

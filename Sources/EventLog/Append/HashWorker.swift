@@ -25,7 +25,7 @@ final class HashWorker: @unchecked Sendable {
     private var submittedCount = 0
 
     init() {
-        WriterThread { self.run() }.start()
+        WriterThread(name: "log-hash") { self.run() }.start()
     }
 
     /// Starts a batch's hash from the previous link.

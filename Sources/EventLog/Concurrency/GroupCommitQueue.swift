@@ -43,7 +43,7 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
         self.batchWeightMax = batchWeightMax
         self.weight = weight
         self.refusal = refusal
-        WriterThread {
+        WriterThread(name: "group-commit") {
             self.run(commit: commit)
             self.finished.signal()
         }.start()
