@@ -1,4 +1,4 @@
-#include "crc32c.h"
+#include "event_log_support.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "thread_name.h"
+#include "event_log_support.h"
 
 #include <pthread.h>
 

@@ -1,5 +1,5 @@
-#ifndef EVENT_LOG_CRC32C_H
-#define EVENT_LOG_CRC32C_H
+#ifndef EVENT_LOG_SUPPORT_H
+#define EVENT_LOG_SUPPORT_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -7,5 +7,9 @@
 /// CRC-32C (Castagnoli) of `length` bytes, extending `crc` (0 to start). Uses the CPU's CRC32
 /// instruction where there is one (x86-64 SSE4.2, ARMv8 CRC) and a table otherwise.
 uint32_t event_log_crc32c(uint32_t crc, const void *data, size_t length);
+
+/// Names the calling thread for `top -H`, `perf` and debuggers (Linux keeps the first 15 bytes).
+/// Does nothing where the platform has no way to.
+void event_log_name_current_thread(const char *name);
 
 #endif
