@@ -64,17 +64,7 @@ enum Damage {
         precondition(mdb_txn_begin(log.environment, nil, 0, &raw) == 0)
         let transaction = raw!
         var records: [UInt64: [UInt8]] = [:]
-        var cursor: OpaquePointer?
-        precondition(mdb_cursor_open(transaction, log.tables.records, &cursor) == 0)
-        var key = MDB_val()
-        var value = MDB_val()
-        var code = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
-        while code == 0 {
-            let position = UInt64(bigEndian: UnsafeRawBufferPointer(start: key.mv_data, count: 8).loadUnaligned(as: UInt64.self))
-            records[position] = Array(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
-            code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
-        }
-        mdb_cursor_close(cursor)
+        forEachRecord(log, in: transaction) { position, bytes in records[position] = Array(bytes) }
         edit(&records)
         precondition(mdb_drop(transaction, log.tables.records, 0) == 0)
         for (position, bytes) in records.sorted(by: { $0.key < $1.key }) {
@@ -89,5 +79,20 @@ enum Damage {
             }
         }
         precondition(mdb_txn_commit(transaction) == 0)
+    }
+
+    /// Calls `body` with every stored record of `log`, in position order, inside `transaction`.
+    static func forEachRecord(_ log: LMDBEventLog, in transaction: OpaquePointer, _ body: (UInt64, UnsafeRawBufferPointer) -> Void) {
+        var cursor: OpaquePointer?
+        precondition(mdb_cursor_open(transaction, log.tables.records, &cursor) == 0)
+        defer { mdb_cursor_close(cursor) }
+        var key = MDB_val()
+        var value = MDB_val()
+        var code = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
+        while code == 0 {
+            body(UInt64(bigEndian: LMDB.bytes(key).loadUnaligned(as: UInt64.self)), LMDB.bytes(value))
+            code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
+        }
+        precondition(code == MDB_NOTFOUND)
     }
 }

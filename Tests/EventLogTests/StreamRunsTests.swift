@@ -162,21 +162,13 @@ struct StreamRunsTests {
         let transaction = raw!
         var legacy: MDB_dbi = 0
         precondition(mdb_dbi_open(transaction, "streams", UInt32(MDB_CREATE | MDB_DUPSORT | MDB_DUPFIXED), &legacy) == 0)
-        var cursor: OpaquePointer?
-        precondition(mdb_cursor_open(transaction, log.tables.records, &cursor) == 0)
-        var key = MDB_val()
-        var value = MDB_val()
-        var code = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
-        while code == 0 {
-            let position = UInt64(bigEndian: LMDB.bytes(key).loadUnaligned(as: UInt64.self))
-            let view = RecordView(bytes: LMDB.bytes(value))
+        Damage.forEachRecord(log, in: transaction) { position, bytes in
+            let view = RecordView(bytes: bytes)
             var streamKey = MDB_val(mv_size: view.streamIdBytes.count, mv_data: UnsafeMutableRawPointer(mutating: view.streamIdBytes.baseAddress))
             LMDB.withValue(of: (view.streamVersion.bigEndian, position.bigEndian)) { entry in
                 precondition(mdb_put(transaction, legacy, &streamKey, &entry, 0) == 0)
             }
-            code = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
         }
-        mdb_cursor_close(cursor)
         precondition(mdb_drop(transaction, log.tables.streamRuns, 1) == 0)
         precondition(mdb_txn_commit(transaction) == 0)
     }
