@@ -66,6 +66,31 @@ struct StreamRunsTests {
         #expect(try log.streamVersion("ab") == 13)
     }
 
+    /// A commit of several requests (as the engine makes) can give one stream more versions than
+    /// one run holds: they are stored as consecutive runs.
+    @Test
+    func aStreamGivenMoreThanOneRunHoldsInACommitGetsSeveralRuns() async throws {
+        let scratch = ScratchDirectory()
+        let log = try open(scratch.subdirectory("log"))
+        _ = try await log.append(Make.request(["hot", "other"]))
+        let perRequest = EventLogLimits.requestEventCountMax - 1
+        let requests = (0..<3).map { _ in Make.request(Array(repeating: "hot", count: perRequest) + ["other"]) }
+        let total = 3 * perRequest
+        #expect(total > StreamRuns.countMax)
+        let results = try log.commit(requests, alongside: nil)
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        #expect(try log.streamVersion("hot") == UInt64(1 + total))
+        let hot = try log.readStream("hot", fromVersion: 1, limit: EventLogLimits.readLimitMax)
+        #expect(hot.count == min(1 + total, EventLogLimits.readLimitMax))
+        #expect(hot.enumerated().allSatisfy { $0.element.streamVersion == UInt64($0.offset + 1) })
+        let crossing = try log.readStream("hot", fromVersion: UInt64(StreamRuns.countMax - 1), limit: 4)
+        #expect(crossing.map(\.streamVersion) == (0..<4).map { UInt64(StreamRuns.countMax - 1 + $0) })
+        // Versions 10,001...19,999 came with the second request: each sits two positions on.
+        #expect(crossing.map(\.position) == crossing.map { $0.streamVersion + 2 })
+        #expect(try log.readStream("other", fromVersion: 1, limit: 10).map(\.streamVersion) == [1, 2, 3, 4])
+        #expect(try log.verify().ok)
+    }
+
     @Test
     func aMalformedRunIsNamedByVerifyAndRefusedByReads() async throws {
         let scratch = ScratchDirectory()

@@ -16,7 +16,8 @@ import CLMDB
 /// event per batch (an order) costs one 12-byte value per event.
 enum StreamRuns {
     static let headerBytes = 12
-    /// A run never spans two commits, so its offsets stay far below `UInt32.max`.
+    /// Most versions in one run: a commit that gives a stream more stores several runs. A run
+    /// never spans two commits, so its offsets stay far below `UInt32.max`.
     static let countMax = EventLogLimits.commitEventCountMax
 
     static func valueBytes(count: Int) -> Int { headerBytes + 4 * (count - 1) }
@@ -38,11 +39,25 @@ enum StreamRuns {
     }
 
     /// Adds a stream's new entries (consecutive versions, increasing positions, all in one
-    /// commit) as one run. The value is written in place (`MDB_RESERVE`); a run already stored
-    /// under that key means the index and the log disagree, and throws.
+    /// commit) as one run, or as several of at most `countMax` versions when a commit gave the
+    /// stream more. Values are written in place (`MDB_RESERVE`); a run already stored under a key
+    /// means the index and the log disagree, and throws.
     static func put(
         streamId: UnsafeRawBufferPointer,
         entries: [StreamIndexEntry],
+        cursor: OpaquePointer
+    ) throws {
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let end = min(start + countMax, entries.endIndex)
+            try putRun(streamId: streamId, entries: entries[start..<end], cursor: cursor)
+            start = end
+        }
+    }
+
+    private static func putRun(
+        streamId: UnsafeRawBufferPointer,
+        entries: ArraySlice<StreamIndexEntry>,
         cursor: OpaquePointer
     ) throws {
         guard let first = entries.first, let last = entries.last else { return }
