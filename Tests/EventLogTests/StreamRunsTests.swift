@@ -66,6 +66,27 @@ struct StreamRunsTests {
         #expect(try log.streamVersion("ab") == 13)
     }
 
+    /// The appender guesses each event's stream from the one that followed the previous event's
+    /// stream last time; wrong guesses must cost time only.
+    @Test
+    func streamsThatFollowEachOtherInChangingOrderGetTheirOwnVersions() async throws {
+        let scratch = ScratchDirectory()
+        let log = try open(scratch.subdirectory("log"))
+        let layout = ["a", "b", "a", "c", "a", "b", "c", "c", "b", "a", "a b", "a", "ab", "a b"]
+        let result = try await log.append(Make.request(layout))
+        var expected: [String: [UInt64]] = [:]
+        for (offset, stream) in layout.enumerated() {
+            expected[stream, default: []].append(result.firstPosition + UInt64(offset))
+        }
+        try expectStreams(log, expected)
+        let again = try await log.append(Make.request(layout.reversed()))
+        for (offset, stream) in layout.reversed().enumerated() {
+            expected[stream, default: []].append(again.firstPosition + UInt64(offset))
+        }
+        try expectStreams(log, expected)
+        #expect(try log.verify().ok)
+    }
+
     /// A commit of several requests (as the engine makes) can give one stream more versions than
     /// one run holds: they are stored as consecutive runs.
     @Test

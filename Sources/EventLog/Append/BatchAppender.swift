@@ -107,6 +107,9 @@ struct BatchAppender {
                 let slot: Int
                 if previousSlot >= 0, streams[previousSlot].streamId == event.pointee.streamId {
                     slot = previousSlot
+                } else if previousSlot >= 0, case let next = streams[previousSlot].successor, next >= 0,
+                          streams[next].streamId == event.pointee.streamId {
+                    slot = next
                 } else if let known = streamSlots[event.pointee.streamId] {
                     slot = known
                 } else {
@@ -117,6 +120,7 @@ struct BatchAppender {
                     return reason
                 }
                 eventSlots.append(slot)
+                if previousSlot >= 0 { streams[previousSlot].successor = slot }
                 previousSlot = slot
             }
             return nil
@@ -149,6 +153,10 @@ private struct StreamBatch {
     let streamId: String
     var version: UInt64
     var entries: [StreamIndexEntry] = []
+    /// The slot of the stream whose event last followed one of this stream's: events come in
+    /// patterns (an order's stream, then its stock item's), and checking the guess is cheaper than
+    /// hashing the id.
+    var successor = -1
 
     mutating func append(_ entry: StreamIndexEntry) {
         version = entry.version
