@@ -69,11 +69,7 @@ private final class LMDBVerificationSource: VerificationSource {
         var total: UInt64 = 0
         var code = mdb_cursor_get(streams, &key, &value, MDB_FIRST)
         while code == 0 {
-            let bytes = LMDB.bytes(value)
-            if bytes.count >= StreamRuns.headerBytes {
-                let count = Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
-                if count > 0, bytes.count == StreamRuns.valueBytes(count: count) { total += UInt64(count) }
-            }
+            total += UInt64(StreamRuns.count(ofValue: LMDB.bytes(value)) ?? 0)
             code = mdb_cursor_get(streams, &key, &value, MDB_NEXT)
         }
         if code != MDB_NOTFOUND { try LMDB.check(code) }

@@ -22,6 +22,14 @@ enum StreamRuns {
 
     static func valueBytes(count: Int) -> Int { headerBytes + 4 * (count - 1) }
 
+    /// The event count a stored value declares, nil when the value's size does not match it.
+    static func count(ofValue value: UnsafeRawBufferPointer) -> Int? {
+        guard value.count >= headerBytes else { return nil }
+        let count = Int(UInt32(littleEndian: value.loadUnaligned(as: UInt32.self)))
+        guard count > 0, count <= countMax, value.count == valueBytes(count: count) else { return nil }
+        return count
+    }
+
     /// Lends the key of (stream, version) to `body`.
     static func withKey<Result>(
         streamId: UnsafeRawBufferPointer,
@@ -142,11 +150,7 @@ struct StreamRun {
         else { return nil }
         let lastVersion = UInt64(bigEndian: keyBytes.loadUnaligned(fromByteOffset: streamId.count + 1, as: UInt64.self))
         let bytes = LMDB.bytes(value)
-        let count = bytes.count >= StreamRuns.headerBytes
-            ? Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))) : 0
-        guard count > 0, count <= StreamRuns.countMax, bytes.count == StreamRuns.valueBytes(count: count),
-              lastVersion >= UInt64(count)
-        else {
+        guard let count = StreamRuns.count(ofValue: bytes), lastVersion >= UInt64(count) else {
             throw EventLogError.storage(
                 code: MDB_CORRUPTED,
                 message: "stream index run of \(String(decoding: streamId, as: UTF8.self)) up to v\(lastVersion) is malformed")

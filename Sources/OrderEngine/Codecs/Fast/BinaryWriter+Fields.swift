@@ -4,31 +4,29 @@
 ///
 /// One overload per arity rather than a parameter pack: the compiler does not specialize a pack,
 /// so each field went through its witness table, and an optional, list or dictionary field ran
-/// its unspecialized generic `write`, looking up type metadata at run time.
+/// its unspecialized generic `write`, looking up type metadata at run time. Each overload writes
+/// all but its last field through the next smaller one.
 extension BinaryWriter {
     mutating func writeFields<A: BinaryWritable>(_ a: A) throws(EventCodecError) {
         try a.write(to: &self)
     }
 
     mutating func writeFields<A: BinaryWritable, B: BinaryWritable>(_ a: A, _ b: B) throws(EventCodecError) {
-        try a.write(to: &self)
+        try writeFields(a)
         try b.write(to: &self)
     }
 
     mutating func writeFields<
         A: BinaryWritable, B: BinaryWritable, C: BinaryWritable
     >(_ a: A, _ b: B, _ c: C) throws(EventCodecError) {
-        try a.write(to: &self)
-        try b.write(to: &self)
+        try writeFields(a, b)
         try c.write(to: &self)
     }
 
     mutating func writeFields<
         A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable
     >(_ a: A, _ b: B, _ c: C, _ d: D) throws(EventCodecError) {
-        try a.write(to: &self)
-        try b.write(to: &self)
-        try c.write(to: &self)
+        try writeFields(a, b, c)
         try d.write(to: &self)
     }
 
@@ -36,10 +34,7 @@ extension BinaryWriter {
         A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
         E: BinaryWritable
     >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E) throws(EventCodecError) {
-        try a.write(to: &self)
-        try b.write(to: &self)
-        try c.write(to: &self)
-        try d.write(to: &self)
+        try writeFields(a, b, c, d)
         try e.write(to: &self)
     }
 
@@ -47,11 +42,7 @@ extension BinaryWriter {
         A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
         E: BinaryWritable, F: BinaryWritable
     >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F) throws(EventCodecError) {
-        try a.write(to: &self)
-        try b.write(to: &self)
-        try c.write(to: &self)
-        try d.write(to: &self)
-        try e.write(to: &self)
+        try writeFields(a, b, c, d, e)
         try f.write(to: &self)
     }
 
@@ -59,12 +50,7 @@ extension BinaryWriter {
         A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
         E: BinaryWritable, F: BinaryWritable, G: BinaryWritable
     >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G) throws(EventCodecError) {
-        try a.write(to: &self)
-        try b.write(to: &self)
-        try c.write(to: &self)
-        try d.write(to: &self)
-        try e.write(to: &self)
-        try f.write(to: &self)
+        try writeFields(a, b, c, d, e, f)
         try g.write(to: &self)
     }
 
@@ -72,13 +58,7 @@ extension BinaryWriter {
         A: BinaryWritable, B: BinaryWritable, C: BinaryWritable, D: BinaryWritable,
         E: BinaryWritable, F: BinaryWritable, G: BinaryWritable, H: BinaryWritable
     >(_ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, _ g: G, _ h: H) throws(EventCodecError) {
-        try a.write(to: &self)
-        try b.write(to: &self)
-        try c.write(to: &self)
-        try d.write(to: &self)
-        try e.write(to: &self)
-        try f.write(to: &self)
-        try g.write(to: &self)
+        try writeFields(a, b, c, d, e, f, g)
         try h.write(to: &self)
     }
 
