@@ -10,6 +10,10 @@ import Testing
 @Suite("Bounded in-memory state")
 struct BoundedStateTests {
     static let orderCount = 24
+    /// Held beyond the bound at most: the aggregates of the batch being committed, which stay in
+    /// memory until the next batch finds it durable. Each batch here is one command, and no
+    /// command of the script touches more aggregates than this.
+    static let inFlightAggregateCountMax = 6
 
     @Test
     func anEngineHoldingThreeAggregatesDecidesLikeOneHoldingAll() async throws {
@@ -24,7 +28,7 @@ struct BoundedStateTests {
                 let actual = await bounded.engine.execute(contentsOf: [EngineCommand(id: command.id, actor: "staff:test", command: command.command)])
                 #expect(Self.same(expected[0], actual[0]), "\(command.command)")
                 outcomes += 1
-                #expect(bounded.engine.statistics.cachedAggregateCount <= 3)
+                #expect(bounded.engine.statistics.cachedAggregateCount <= 3 + Self.inFlightAggregateCountMax)
             }
             whole.clock.advance(seconds: 60)
             bounded.clock.advance(seconds: 60)
@@ -35,7 +39,7 @@ struct BoundedStateTests {
         await bounded.engine.expireDueOrders()
         #expect(outcomes > 150)
         #expect(bounded.engine.statistics.aggregateLoadCount > 100)
-        #expect(bounded.engine.statistics.cachedAggregateCount <= 3)
+        #expect(bounded.engine.statistics.cachedAggregateCount <= 3 + Self.inFlightAggregateCountMax)
 
         for index in 0..<Self.orderCount {
             let id = try OrderID("o\(index)")

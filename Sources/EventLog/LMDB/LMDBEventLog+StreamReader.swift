@@ -10,6 +10,12 @@ public struct LMDBStreamReader {
     public func readStream(_ streamId: String, fromVersion version: UInt64, limit: Int) throws -> [RecordedEvent] {
         try log.readStream(streamId, fromVersion: version, limit: LMDBEventLog.checkedLimit(limit), in: transaction)
     }
+
+    /// A reader of the auxiliary tables on the same snapshot: no second read transaction (which
+    /// could wait forever behind a map growth queued after this one).
+    public func tableReader() throws -> LMDBTableReader {
+        LMDBTableReader(transaction: transaction.transaction, lastPosition: try transaction.lastRecord(tables: log.tables)?.position ?? 0)
+    }
 }
 
 extension LMDBEventLog {

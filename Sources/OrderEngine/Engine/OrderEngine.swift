@@ -64,7 +64,8 @@ public final class OrderEngine: Sendable {
         let queue = CommandQueue(
             queuedCommandCountMax: Self.queuedCommandCountMax,
             batchCommandCountMax: Self.batchCommandCountMax,
-            commit: { commands in sequencer.commit(commands) }
+            process: { commands, reply in sequencer.process(commands, reply: reply) },
+            drain: { sequencer.drain() }
         )
         self.queue = queue
         sweeper = options.expirySweepInterval.map { interval in

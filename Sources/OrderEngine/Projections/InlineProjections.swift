@@ -17,12 +17,37 @@ struct InlineProjections {
 
     var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders] }
 
-    /// Writes every row `events` change; returns the order views among them.
-    func write(events: [DomainEvent], states: some DomainStateReading, into writer: inout LMDBTableWriter) throws -> [OrderID: OrderView] {
-        try inventory.write(touched: Set(events.compactMap(\.stockItem)), states: states, into: &writer)
-        let views = try orders.write(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, into: &writer)
-        try members.write(events: events, states: states, into: &writer)
-        return views
+    /// One row to store and the table it goes to.
+    typealias TableRow = (table: LMDBTable, row: ProjectionRow)
+
+    /// What a batch writes to the projections: finished rows, and the order views, encoded only by
+    /// `put` (on the committer's thread).
+    struct Writes: Sendable {
+        var rows: [TableRow] = []
+        var orderViews: [OrderView] = []
+    }
+
+    /// Every row `events` change, built from the states after them, and the order views among
+    /// them by id. `reader` must see every batch before the one `events` come from (it supplies
+    /// the links of stored order views). Nothing is written: the sequencer builds a batch's writes
+    /// while the batch before it commits, and the committer stores them with `put`.
+    func writes(
+        events: [DomainEvent], states: some DomainStateReading, reader: LMDBTableReader
+    ) throws -> (writes: Writes, orderViews: [OrderID: OrderView]) {
+        var writes = Writes()
+        let touchedItems = Set(events.compactMap(\.stockItem))
+        for row in InventoryProjection.itemRows(touchedItems, states: states) { writes.rows.append((inventory.items, row)) }
+        for row in InventoryProjection.skuRows(Set(touchedItems.map(\.sku)), states: states) { writes.rows.append((inventory.skus, row)) }
+        let views = try orders.views(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, reader: reader)
+        writes.orderViews = Array(views.values)
+        try members.rows(events: events, states: states) { writes.rows.append($0) }
+        return (writes, views)
+    }
+
+    /// Stores the writes built by `writes(events:states:reader:)`.
+    func put(_ writes: Writes, into writer: inout LMDBTableWriter) throws {
+        for (table, row) in writes.rows { try writer.put(row, into: table) }
+        for view in writes.orderViews { try writer.put(try OrderStatusProjection.row(view), into: orders.orders) }
     }
 
     /// Every row the projections hold for `states`, by table.

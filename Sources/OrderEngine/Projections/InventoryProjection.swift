@@ -15,18 +15,14 @@ struct InventoryProjection {
         skus = try log.table(named: Self.skuTableName)
     }
 
-    /// Stores the current counts of every stock item `touched` names, and their SKUs' totals.
-    func write(touched: Set<StockItemID>, states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
-        for row in Self.itemRows(touched, states: states) { try writer.put(row, into: items) }
-        for row in Self.skuRows(Set(touched.map(\.sku)), states: states) { try writer.put(row, into: skus) }
-    }
-
+    /// The current counts of each stock item.
     static func itemRows(_ items: some Sequence<StockItemID>, states: some DomainStateReading) -> [ProjectionRow] {
         items.map { item in
             ProjectionRow(table: itemTableName, key: Array(item.streamId.utf8), value: StockCounts(states.stock(item)).encoded)
         }
     }
 
+    /// Each SKU's counts summed over its warehouses.
     static func skuRows(_ skus: some Sequence<SKUID>, states: some DomainStateReading) -> [ProjectionRow] {
         skus.map { sku in
             let total = states.warehouses(stocking: sku).reduce(StockCounts()) { sum, warehouse in

@@ -15,21 +15,23 @@ struct MemberProjection {
         orders = try log.table(named: Self.orderTableName)
     }
 
-    /// Stores the state of every member an event of `events` names, and each placed order under
-    /// its member.
-    func write(events: some Sequence<DomainEvent>, states: some DomainStateReading, into writer: inout LMDBTableWriter) throws {
+    /// The state of every member an event of `events` names, and each placed order under its
+    /// member, handed to `add` with its table.
+    func rows(
+        events: some Sequence<DomainEvent>, states: some DomainStateReading, add: (InlineProjections.TableRow) -> Void
+    ) throws {
         var touched = Set<MemberID>()
         for event in events {
             switch event {
             case .member(let id, _):
                 touched.insert(id)
             case .order(_, .placed(let placement)):
-                try writer.put(Self.orderRow(placement), into: orders)
+                add((orders, Self.orderRow(placement)))
             case .catalog, .stock, .order, .payment, .shipment, .afterSale, .coupon:
                 break
             }
         }
-        for id in touched { try writer.put(try Self.memberRow(id, states: states), into: members) }
+        for id in touched { add((members, try Self.memberRow(id, states: states))) }
     }
 
     func member(_ id: MemberID, reader: LMDBTableReader) throws -> MemberState? {

@@ -41,22 +41,19 @@ struct OrderStatusProjection {
         return touched
     }
 
-    /// Rewrites the view of every touched order, merging new links into the stored ones. An
-    /// order placed in this batch has no stored view (an order's stream starts with its placement
-    /// and nothing links to an order before it exists), so its view is not looked up.
-    /// Returns the views it wrote.
-    func write(
-        touched: [OrderID: TouchedOrder], states: some DomainStateReading, into writer: inout LMDBTableWriter
+    /// The new view of every touched order, with new links merged into the stored ones. An order
+    /// placed in this batch has no stored view (an order's stream starts with its placement and
+    /// nothing links to an order before it exists), so its view is not looked up.
+    func views(
+        touched: [OrderID: TouchedOrder], states: some DomainStateReading, reader: LMDBTableReader
     ) throws -> [OrderID: OrderView] {
         var views: [OrderID: OrderView] = [:]
         views.reserveCapacity(touched.count)
         for (id, order) in touched {
-            assert(!order.placedInBatch || (try? storedLinks(id, reader: writer.reader)) == nil, "\(id) placed twice")
-            var links = order.placedInBatch ? OrderLinks() : try storedLinks(id, reader: writer.reader) ?? OrderLinks()
+            assert(!order.placedInBatch || (try? storedLinks(id, reader: reader)) == nil, "\(id) placed twice")
+            var links = order.placedInBatch ? OrderLinks() : try storedLinks(id, reader: reader) ?? OrderLinks()
             links.formUnion(order.links)
-            let view = OrderView(id, states: states, links: links)
-            try writer.put(try Self.row(view), into: orders)
-            views[id] = view
+            views[id] = OrderView(id, states: states, links: links)
         }
         return views
     }

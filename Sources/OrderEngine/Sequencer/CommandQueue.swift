@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Group commit for the engine's commands: callers queue commands and await their outcomes; one
-/// dedicated thread takes everything queued (up to `batchCommandCountMax`), hands it to the
-/// sequencer as one batch, and resumes every caller.
+/// dedicated thread takes everything queued (up to `batchCommandCountMax`) and hands it to the
+/// sequencer as one batch; every caller is resumed when the sequencer replies, which it may do
+/// from another thread once the batch is durable, while this one goes on with the next batch.
 ///
 /// The log's generic `GroupCommitQueue` does the same for appends. This one is written for
 /// `EngineCommand` alone because the engine's queue is the hottest path a buyer takes: a single
@@ -12,6 +13,9 @@ import Synchronization
 final class CommandQueue: Sendable {
     typealias Outcome = Result<CommandOutcome, EngineError>
     typealias Commit = @Sendable ([EngineCommand]) -> [Outcome]
+    typealias Reply = @Sendable ([Outcome]) -> Void
+    /// Takes a batch and replies, exactly once, with one outcome per command.
+    typealias Process = @Sendable ([EngineCommand], @escaping Reply) -> Void
 
     private enum Submission {
         case one(EngineCommand, UnsafeContinuation<Outcome, Never>)
@@ -38,17 +42,26 @@ final class CommandQueue: Sendable {
     private let queuedCommandCountMax: Int
     private let batchCommandCountMax: Int
 
-    /// Starts the writer thread; `commit` runs on it alone and returns one outcome per command.
-    init(queuedCommandCountMax: Int, batchCommandCountMax: Int, commit: @escaping Commit) {
+    /// Starts the writer thread; `process` runs on it alone, and `drain` once after the last
+    /// batch (it must return only when every batch has been replied to).
+    init(queuedCommandCountMax: Int, batchCommandCountMax: Int, process: @escaping Process, drain: @escaping @Sendable () -> Void) {
         precondition(queuedCommandCountMax > 0 && batchCommandCountMax > 0)
         self.queuedCommandCountMax = queuedCommandCountMax
         self.batchCommandCountMax = batchCommandCountMax
         let thread = Thread { [self] in
-            run(commit: commit)
+            run(process: process)
+            drain()
             finished.signal()
         }
         thread.name = "order-engine-sequencer"
         thread.start()
+    }
+
+    /// A queue whose batches are committed and answered on its own thread, one after the other.
+    convenience init(queuedCommandCountMax: Int, batchCommandCountMax: Int, commit: @escaping Commit) {
+        self.init(
+            queuedCommandCountMax: queuedCommandCountMax, batchCommandCountMax: batchCommandCountMax,
+            process: { commands, reply in reply(commit(commands)) }, drain: {})
     }
 
     /// Queues one command and returns its outcome once its batch is durable.
@@ -101,11 +114,9 @@ final class CommandQueue: Sendable {
         return refusal
     }
 
-    private func run(commit: Commit) {
-        var taken: [Submission] = []
-        var commands: [EngineCommand] = []
-        commands.reserveCapacity(batchCommandCountMax)
+    private func run(process: Process) {
         while true {
+            var taken: [Submission] = []
             let stop: Bool? = state.withLock { state in
                 if state.pending.isEmpty {
                     if state.closed { return true }
@@ -120,17 +131,19 @@ final class CommandQueue: Sendable {
                 continue
             }
             if stop { return }
+            var commands: [EngineCommand] = []
+            commands.reserveCapacity(taken.count)
             for submission in taken {
                 switch submission {
                 case .one(let command, _): commands.append(command)
                 case .many(let many, _): commands.append(contentsOf: many)
                 }
             }
-            let outcomes = commit(commands)
-            precondition(outcomes.count == commands.count, "commit returned \(outcomes.count) outcomes for \(commands.count) commands")
-            resume(taken, with: outcomes)
-            taken.removeAll(keepingCapacity: true)
-            commands.removeAll(keepingCapacity: true)
+            let count = commands.count
+            process(commands) { [taken] outcomes in
+                precondition(outcomes.count == count, "the batch got \(outcomes.count) outcomes for \(count) commands")
+                Self.resume(taken, with: outcomes)
+            }
         }
     }
 
@@ -154,7 +167,7 @@ final class CommandQueue: Sendable {
         state.queuedCommandCount -= batchCount
     }
 
-    private func resume(_ taken: [Submission], with outcomes: [Outcome]) {
+    private static func resume(_ taken: [Submission], with outcomes: [Outcome]) {
         var offset = 0
         for submission in taken {
             switch submission {

@@ -7,11 +7,20 @@ import Synchronization
 
 /// The single writer: decides each queued command against in-memory state, applying its events at
 /// once so the next command in the batch sees them (the buyer after the last unit is refused in
-/// the same batch), then writes the whole batch (events, idempotency entries, inline projections)
-/// in one transaction with one fsync, and only then answers anyone.
+/// the same batch), then has the whole batch (events, idempotency entries, inline projections)
+/// written in one transaction with one fsync, and only then answers anyone.
 ///
-/// Runs on the group-commit thread only; `cache` belongs to it.
+/// Deciding and committing overlap: while the committer (`BatchCommitter`, its own thread) writes
+/// and syncs batch N, the sequencer decides batch N+1 against memory, which already holds N. Before
+/// N+1 is handed over, N must be durable; if N failed instead, N+1 (decided on top of it) fails
+/// too and memory is read back from the log. Every answer, refusals included, leaves with its
+/// batch's commit, so no answer rests on anything that is not durable.
+///
+/// Runs on the command queue's thread only; `cache` belongs to it.
 final class CommandSequencer: @unchecked Sendable {
+    typealias Outcome = Result<CommandOutcome, EngineError>
+    typealias Reply = @Sendable ([Outcome]) -> Void
+
     let cache: StateCache
     private var refusals: RefusalMemory
     private let log: LMDBEventLog
@@ -23,6 +32,9 @@ final class CommandSequencer: @unchecked Sendable {
     private let snapshot: StateSnapshot
     private let snapshotEventInterval: UInt64?
     private var eventsSinceSnapshot: UInt64
+    private let committer = BatchCommitter()
+    /// The batch handed to the committer and not yet settled.
+    private var inFlight: Batch?
     private let batchCounter = Atomic<UInt64>(0)
     private let commandCounter = Atomic<UInt64>(0)
     private let writtenBatchCounter = Atomic<UInt64>(0)
@@ -51,43 +63,89 @@ final class CommandSequencer: @unchecked Sendable {
     /// Most unpaid orders one batch expires.
     static let expiryBatchCountMax = 4_096
 
-    /// One batch, one outcome per command, in order. Unpaid orders past their deadline are expired
+    /// Decides one batch and hands it to the committer, which calls `reply` with one outcome per
+    /// command, in order, once the batch is durable. Unpaid orders past their deadline are expired
     /// first, in the same transaction, by the system.
-    func commit(_ commands: [EngineCommand]) -> [Result<CommandOutcome, EngineError>] {
+    func process(_ commands: [EngineCommand], reply: @escaping Reply) {
+        let started = ContinuousClock.now
+        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval {
+            // A snapshot needs memory to equal the log: nothing decided and not yet committed.
+            settleInFlight()
+            if eventsSinceSnapshot >= interval { writeSnapshotInBackground() }
+        }
         let now = clock.nowMicroseconds()
         let due = cache.popDueOrders(now: now, countMax: Self.expiryBatchCountMax)
+        if due.isEmpty && commands.isEmpty {
+            // Nothing to decide; answer once what came before is durable (an expiry sweep that
+            // finds nothing due still returns after the sweep before it).
+            settleInFlight()
+            return reply([])
+        }
         let expirations = due.map { order in
             EngineCommand(actor: "system:expiry", command: .expireOrder(order, at: Timestamp(microsecondsSince1970: now)))
         }
-        if expirations.isEmpty && commands.isEmpty { return [] }
         batchCounter.add(1, ordering: .relaxed)
         commandCounter.add(UInt64(commands.count), ordering: .relaxed)
-        let started = ContinuousClock.now
-        let outcomes = commitCommands(expirations.isEmpty ? commands : expirations + commands, timestampMicroseconds: now)
-        histograms.record(batchSize: expirations.count + commands.count, duration: ContinuousClock.now - started)
-        for (order, outcome) in zip(due, outcomes) {
-            guard case .failure(let error) = outcome else { continue }
-            logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)", "error": "\(error)"])
-            cache.retryExpiry(of: order)
-        }
-        return Array(outcomes.dropFirst(expirations.count))
+        let all = expirations.isEmpty ? commands : expirations + commands
+        var batch = Batch(commands: all, due: due, timestampMicroseconds: now, started: started, reply: reply)
+        decide(&batch)
+        if let failure = settleInFlight() { return abandon(batch, failure: .log(failure)) }
+        if let failure = finish(&batch) { return abandon(batch, failure: failure) }
+        cache.evictBeyondLimit(keeping: Set(batch.accepted.lazy.flatMap(\.events).map(\.aggregate)))
+        cachedAggregates.store(cache.count, ordering: .relaxed)
+        aggregateLoads.store(cache.loadCount, ordering: .relaxed)
+        inFlight = batch
+        committer.start { [self, batch] in write(batch) }
     }
 
-    private func commitCommands(_ commands: [EngineCommand], timestampMicroseconds: Int64) -> [Result<CommandOutcome, EngineError>] {
+    /// Waits for the batch in flight, if any, and takes its result into memory: its refusals are
+    /// remembered; if it failed, what it touched is read back from the log. Returns its failure.
+    @discardableResult
+    func settleInFlight() -> EventLogError? {
+        guard let batch = inFlight else { return nil }
+        inFlight = nil
+        if let failure = committer.wait() {
+            logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
+            refold(batch.accepted.flatMap(\.events))
+            retryExpiries(batch, failed: Set(batch.due.indices))
+            return failure
+        }
+        for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
+        eventsSinceSnapshot += UInt64(batch.eventCount)
+        retryExpiries(batch, failed: Set(batch.due.indices.filter { batch.outcomes[$0]?.failure != nil }))
+        return nil
+    }
+
+    /// Settles the batch in flight and stops the committer: the queue has stopped.
+    func drain() {
+        settleInFlight()
+        committer.close()
+    }
+
+    // MARK: Deciding
+
+    /// Decides every command not answered already: repeats of stored commands get their first
+    /// outcome, repeats within the batch or of the batch in flight wait for it, remembered refusals
+    /// are answered again.
+    private func decide(_ batch: inout Batch) {
+        let commands = batch.commands
         let stored: [AppendResult?]
         do {
             stored = try log.commandOutcomes(commands.map(\.id))
         } catch {
-            return commands.map { _ in .failure(.log(EventLogError.from(error))) }
+            batch.unreadable = .log(EventLogError.from(error))
+            return
         }
-        var batch = Batch(count: commands.count, timestampMicroseconds: timestampMicroseconds)
-        cache.withBatchReads {
+        var storedIndices: [Int] = []
+        cache.withBatchReads { _ in
             for (index, command) in commands.enumerated() {
-                if let earlier = stored[index] {
-                    batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
+                if stored[index] != nil {
+                    storedIndices.append(index)
                 } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
                     batch.firstIndex[command.id] = first
                     batch.repeats.append((index, first))
+                } else if inFlight?.firstIndex[command.id] != nil {
+                    batch.afterInFlight.append(index)
                 } else if let refusal = refusals.refusal(for: command.id) {
                     batch.outcomes[index] = .failure(.refused(refusal))
                 } else {
@@ -95,12 +153,9 @@ final class CommandSequencer: @unchecked Sendable {
                 }
             }
         }
-        write(&batch)
-        cache.evictBeyondLimit()
-        cachedAggregates.store(cache.count, ordering: .relaxed)
-        aggregateLoads.store(cache.loadCount, ordering: .relaxed)
-        for (index, first) in batch.repeats { batch.outcomes[index] = batch.outcomes[first] }
-        return batch.outcomes.map { $0! }
+        // Read outside the batch's snapshot: a second read transaction inside it could wait
+        // forever behind a map growth the committer queued meanwhile.
+        for index in storedIndices { batch.outcomes[index] = outcome(of: commands[index].id, storedAt: stored[index]!) }
     }
 
     /// Decides one command; accepted events change the held states at once. A failed read of the
@@ -135,44 +190,105 @@ final class CommandSequencer: @unchecked Sendable {
         cache.apply(events)
         batch.accepted.append((index, command.id, events, ViewSubject(command.command, states: cache)))
         batch.requests.append(request)
+        batch.eventCount += events.count
     }
 
-    /// Commits the batch's appends with the inline projections; answers accordingly.
-    private func write(_ batch: inout Batch) {
+    /// Once the batch before is durable: answers the repeats of its commands, then builds the
+    /// projection rows and the views of this batch (their stored parts read from the log, which
+    /// now holds everything before this batch). Returns why the batch must fail, if it must.
+    private func finish(_ batch: inout Batch) -> EngineError? {
+        if let unreadable = batch.unreadable { return unreadable }
+        if !batch.afterInFlight.isEmpty {
+            let indices = batch.afterInFlight
+            let stored: [AppendResult?]
+            do {
+                stored = try log.commandOutcomes(indices.map { batch.commands[$0].id })
+            } catch {
+                return .log(EventLogError.from(error))
+            }
+            for (index, earlier) in zip(indices, stored) {
+                let command = batch.commands[index]
+                if let earlier {
+                    batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
+                } else if let refusal = refusals.refusal(for: command.id) {
+                    batch.outcomes[index] = .failure(.refused(refusal))
+                } else {
+                    cache.withBatchReads { _ in decide(command, index: index, into: &batch) }
+                }
+            }
+        }
         let events = batch.accepted.flatMap(\.events)
-        let results: [Result<AppendResult, EventLogError>]
-        var orderViews: [OrderID: OrderView] = [:]
+        let built: Result<Void, EngineError> = cache.withBatchReads { reader in
+            guard let reader else { return .failure(.log(.storage(code: 0, message: "no read snapshot of the log"))) }
+            do {
+                let (writes, orderViews) = try projections.writes(events: events, states: cache, reader: reader)
+                batch.projectionWrites = writes
+                let storedOrder = { [projections] (id: OrderID) in try? projections.orders.storedView(id, reader: reader) }
+                batch.acceptedViews = batch.accepted.map { $0.subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder) }
+                batch.unchangedViews = batch.unchanged.map { $0.subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder) }
+                return .success(())
+            } catch {
+                return .failure(.log(EventLogError.from(error)))
+            }
+        }
+        if case .failure(let failure) = built { return failure }
+        return cache.takeLoadFailure()
+    }
+
+    /// Fails every command the batch decided (its changes read back from the log) and answers.
+    private func abandon(_ batch: Batch, failure: EngineError) {
+        refold(batch.accepted.flatMap(\.events))
+        var outcomes = batch.outcomes
+        let decided = batch.accepted.map(\.index) + batch.refused.map(\.index) + batch.unchanged.map(\.index) + batch.afterInFlight
+        for index in decided { outcomes[index] = .failure(failure) }
+        if batch.unreadable != nil {
+            for index in outcomes.indices { outcomes[index] = .failure(failure) }
+        }
+        for (index, first) in batch.repeats { outcomes[index] = outcomes[first] }
+        retryExpiries(batch, failed: Set(outcomes.indices.filter { outcomes[$0].map { $0.failure != nil } ?? true }))
+        batch.reply(outcomes.dropFirst(batch.due.count).map { $0 ?? .failure(failure) })
+    }
+
+    /// Puts back on the expiry queue each expiry among `failed`, so a later batch tries again.
+    private func retryExpiries(_ batch: Batch, failed: Set<Int>) {
+        for (index, order) in batch.due.enumerated() where failed.contains(index) {
+            logger.warning("expiry of an unpaid order failed", metadata: ["order": "\(order)"])
+            cache.retryExpiry(of: order)
+        }
+    }
+
+    // MARK: Committing (on the committer's thread)
+
+    /// Commits the batch's appends with its projection rows and answers its callers; returns the
+    /// failure of the whole batch, if any. Touches no state of the sequencer's.
+    private func write(_ batch: Batch) -> EventLogError? {
+        var outcomes = batch.outcomes
+        var failure: EventLogError?
         do {
-            results = try log.commit(batch.requests) { [projections, cache] _, writer in
-                orderViews = try projections.write(events: events, states: cache, into: &writer)
-                if let failure = cache.takeLoadFailure() { throw failure }
+            let results = try log.commit(batch.requests) { [projections, writes = batch.projectionWrites] _, writer in
+                try projections.put(writes, into: &writer)
             }
             if let failure = results.lazy.compactMap(\.failure).first {
                 preconditionFailure("a request failed on its own after the sequencer checked it: \(failure)")
             }
-        } catch {
-            let failure = EventLogError.from(error)
-            logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
-            refold(events)
-            for index in batch.accepted.map(\.index) + batch.refused.map(\.index) + batch.unchanged.map(\.index) {
-                batch.outcomes[index] = .failure(.log(failure))
+            for (((index, id, events, _), view), result) in zip(zip(batch.accepted, batch.acceptedViews), results) {
+                let appended = try! result.get()
+                outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false, view: view))
             }
-            return
+            for ((index, id, _), view) in zip(batch.unchanged, batch.unchangedViews) {
+                outcomes[index] = .success(CommandOutcome(commandId: id, positions: 0..<0, events: [], duplicate: false, view: view))
+            }
+            if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
+        } catch {
+            failure = EventLogError.from(error)
+            for index in batch.accepted.map(\.index) + batch.refused.map(\.index) + batch.unchanged.map(\.index) {
+                outcomes[index] = .failure(.log(failure!))
+            }
         }
-        let storedOrder = { [log, projections] (id: OrderID) in try? log.withSnapshot { try projections.orders.storedView(id, reader: $0) } }
-        for ((index, id, events, subject), result) in zip(batch.accepted, results) {
-            let appended = try! result.get()
-            let view = subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder)
-            batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: appended.positions, events: events, duplicate: false, view: view))
-        }
-        for (index, id, subject) in batch.unchanged {
-            let view = subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder)
-            batch.outcomes[index] = .success(CommandOutcome(commandId: id, positions: 0..<0, events: [], duplicate: false, view: view))
-        }
-        for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
-        if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
-        eventsSinceSnapshot += UInt64(events.count)
-        if let interval = snapshotEventInterval, eventsSinceSnapshot >= interval { writeSnapshotInBackground() }
+        for (index, first) in batch.repeats { outcomes[index] = outcomes[first] }
+        histograms.record(batchSize: batch.commands.count, duration: ContinuousClock.now - batch.started)
+        batch.reply(outcomes.dropFirst(batch.due.count).map { $0! })
+        return failure
     }
 
     var statistics: EngineStatistics {
@@ -220,6 +336,7 @@ final class CommandSequencer: @unchecked Sendable {
     /// Stores the in-memory state as of the log's end, after any snapshot still being written.
     /// Call only from the sequencer's thread, or once the queue that feeds it is closed.
     func writeSnapshot() {
+        settleInFlight()
         waitForBackgroundSnapshot()
         guard eventsSinceSnapshot > 0 else { return }
         do {
@@ -267,22 +384,41 @@ final class CommandSequencer: @unchecked Sendable {
     }
 }
 
-/// One batch's bookkeeping.
-private struct Batch {
+/// One batch's bookkeeping, from deciding to answering.
+private struct Batch: @unchecked Sendable {
+    /// The expirations (first) and the queued commands.
+    let commands: [EngineCommand]
+    /// The orders the expirations expire, in the order of the first commands.
+    let due: [OrderID]
+    let timestampMicroseconds: Int64
+    let started: ContinuousClock.Instant
+    let reply: CommandSequencer.Reply
     var outcomes: [Result<CommandOutcome, EngineError>?]
     var firstIndex: [UUID: Int] = [:]
     var repeats: [(index: Int, first: Int)] = []
+    /// Repeats of commands of the batch in flight, answered once it is settled.
+    var afterInFlight: [Int] = []
     var accepted: [(index: Int, id: UUID, events: [DomainEvent], subject: ViewSubject?)] = []
     /// Accepted without events: nothing to write, a view to show.
     var unchanged: [(index: Int, id: UUID, subject: ViewSubject?)] = []
     var refused: [(index: Int, id: UUID, refusal: Refusal)] = []
     var requests: [AppendRequest] = []
-    let timestampMicroseconds: Int64
+    var eventCount = 0
+    /// Built once the batch before is durable (`finish`).
+    var projectionWrites = InlineProjections.Writes()
+    var acceptedViews: [ResultingView?] = []
+    var unchangedViews: [ResultingView?] = []
+    /// The idempotency table could not be read: nothing was decided.
+    var unreadable: EngineError?
 
-    init(count: Int, timestampMicroseconds: Int64) {
-        outcomes = Array(repeating: nil, count: count)
-        firstIndex.reserveCapacity(count)
+    init(commands: [EngineCommand], due: [OrderID], timestampMicroseconds: Int64, started: ContinuousClock.Instant, reply: @escaping CommandSequencer.Reply) {
+        self.commands = commands
+        self.due = due
         self.timestampMicroseconds = timestampMicroseconds
+        self.started = started
+        self.reply = reply
+        outcomes = Array(repeating: nil, count: commands.count)
+        firstIndex.reserveCapacity(commands.count)
     }
 }
 

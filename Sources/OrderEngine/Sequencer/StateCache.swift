@@ -62,39 +62,38 @@ final class StateCache: DomainStateReading {
 
     // MARK: Reading
 
-    func catalog(_ id: SKUID) -> CatalogState { states.catalog(id) }
-    func stock(_ id: StockItemID) -> StockState { states.stock(id) }
-    func warehouses(stocking sku: SKUID) -> [WarehouseID] { states.warehouses(stocking: sku) }
-    func coupon(_ code: CouponCode) -> CouponState { states.coupon(code) }
+    // Each read goes to its table directly: calling a `DomainStates` method on `states` copies
+    // the whole struct first (a retain and a release of every table), which was a sixth of
+    // deciding a refused order.
+
+    func catalog(_ id: SKUID) -> CatalogState { states.catalogs[id] ?? .initial }
+    func stock(_ id: StockItemID) -> StockState { states.stocks[id] ?? .initial }
+    func warehouses(stocking sku: SKUID) -> [WarehouseID] { states.warehousesBySKU[sku] ?? [] }
+    func coupon(_ code: CouponCode) -> CouponState { states.coupons[code] ?? .initial }
 
     func order(_ id: OrderID) -> OrderState {
         if let state = states.orders[id] { return state }
-        load(.order(id))
-        return states.order(id)
+        return load(.order(id)) ? states.orders[id] ?? .initial : .initial
     }
 
     func payment(_ id: PaymentID) -> PaymentState {
         if let state = states.payments[id] { return state }
-        load(.payment(id))
-        return states.payment(id)
+        return load(.payment(id)) ? states.payments[id] ?? .initial : .initial
     }
 
     func shipment(_ id: ShipmentID) -> ShipmentState {
         if let state = states.shipments[id] { return state }
-        load(.shipment(id))
-        return states.shipment(id)
+        return load(.shipment(id)) ? states.shipments[id] ?? .initial : .initial
     }
 
     func afterSale(_ id: AfterSaleID) -> AfterSaleState {
         if let state = states.afterSales[id] { return state }
-        load(.afterSale(id))
-        return states.afterSale(id)
+        return load(.afterSale(id)) ? states.afterSales[id] ?? .initial : .initial
     }
 
     func member(_ id: MemberID) -> MemberState {
         if let state = states.members[id] { return state }
-        load(.member(id))
-        return states.member(id)
+        return load(.member(id)) ? states.members[id] ?? .initial : .initial
     }
 
     // MARK: Changing
@@ -150,21 +149,32 @@ final class StateCache: DomainStateReading {
     /// The snapshot is the log before the batch, which is what a read-back needs: whatever the
     /// batch changes is held. Without a snapshot (it could not be opened), each read opens its
     /// own. `body` must not commit: the snapshot holds the map's resize lock shared.
-    func withBatchReads<Result>(_ body: () -> Result) -> Result {
+    /// `body` gets the snapshot's auxiliary tables (nil without a snapshot) for its own reads.
+    func withBatchReads<Result>(_ body: (LMDBTableReader?) -> Result) -> Result {
         var result: Result?
         _ = try? log.withStreamReader { reader in
             self.reader = reader
             defer { self.reader = nil }
-            result = body()
+            result = body(try? reader.tableReader())
         }
-        return result ?? body()
+        return result ?? body(nil)
     }
 
-    /// Lets go of the earliest arrivals until at most `countMax` aggregates are held. Call only
-    /// when memory equals the log (after a commit, between events of the start-up fold).
-    func evictBeyondLimit() {
+    /// Lets go of the earliest arrivals until at most `countMax` aggregates are held, except those
+    /// in `keeping`. Call only when memory equals the log for every other aggregate (after a
+    /// commit with `keeping` the aggregates of the batch decided but not yet committed; between
+    /// events of the start-up fold).
+    func evictBeyondLimit(keeping: Set<AggregateID> = []) {
         absent.removeAll(keepingCapacity: true)
-        while count > countMax, let aggregate = arrivals.popFirst() { states.forget(aggregate) }
+        var kept: [AggregateID] = []
+        while count > countMax, let aggregate = arrivals.popFirst() {
+            if keeping.contains(aggregate) {
+                kept.append(aggregate)
+            } else {
+                states.forget(aggregate)
+            }
+        }
+        for aggregate in kept { arrivals.append(aggregate) }
     }
 
     /// Folds the log's events after `position` (the snapshot's) into the held states, reading back
@@ -210,10 +220,12 @@ final class StateCache: DomainStateReading {
         }
     }
 
-    /// Reads the aggregate's stream (before `loadPositionEnd`) into the states; one that the log
-    /// does not hold is remembered as absent until the next eviction.
-    private func load(_ aggregate: AggregateID) {
-        guard loadFailure == nil, !absent.contains(aggregate) else { return }
+    /// Reads the aggregate's stream (before `loadPositionEnd`) into the states and says whether
+    /// it found any event; one that the log does not hold is remembered as absent until the next
+    /// eviction.
+    @discardableResult
+    private func load(_ aggregate: AggregateID) -> Bool {
+        guard loadFailure == nil, !absent.contains(aggregate) else { return false }
         loadCount += 1
         let streamId = aggregate.streamId
         var version: UInt64 = 1
@@ -234,13 +246,14 @@ final class StateCache: DomainStateReading {
         } catch {
             states.forget(aggregate)
             loadFailure = (error as? EngineError) ?? .log(EventLogError.from(error))
-            return
+            return false
         }
         if !found {
             absent.insert(aggregate)
         } else if Self.mayLetGo(aggregate) {
             arrivals.append(aggregate)
         }
+        return found
     }
 }
 

@@ -1,0 +1,100 @@
+import EventLog
+import Foundation
+import OrderDomain
+import Testing
+
+@testable import OrderEngine
+
+/// The sequencer decides a batch while the batch before it commits. A failed commit must fail the
+/// batch decided on top of it too, and leave memory as the log has it; a repeat of a command that
+/// is still being committed must get that command's outcome, not a second decision.
+@Suite("Pipelined commit")
+struct PipelinedCommitTests {
+    @Test
+    func aBatchDecidedOnTopOfAFailedCommitFailsTooAndMemoryKeepsToTheLog() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-pipeline-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let clock = ManualClock()
+        let small = EngineOptions(durability: .none, mapSizeBytesInitial: 1 << 20, mapSizeBytesMax: 1 << 20, clock: clock)
+        var engine = try OrderEngine(path: path, options: small, logger: quietLogger)
+        let at = Timestamp(microsecondsSince1970: clock.nowMicroseconds())
+        let item = StockItemID(sku: "hot", warehouse: "w1")
+        // Many concurrent writers, so that batches are decided while others commit when the map
+        // fills up. Each stops at its first failure.
+        let acknowledged = await withTaskGroup(of: (received: Int64, failures: [EngineError]).self) { group in
+            for writer in 0..<32 {
+                group.addTask { [engine] in
+                    var received: Int64 = 0
+                    for round in 0..<100_000 {
+                        do {
+                            let id = try SKUID("sku-\(writer)-\(round)")
+                            let definition = SKUDefinition(
+                                id: id, title: String(repeating: "t", count: 200), price: Money(minorUnits: 100, currency: .cny),
+                                categoryPath: ["a"])
+                            _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .catalog(id, .register(definition, at: at))))
+                            _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .stock(item, .receive(quantity: 1, at: at))))
+                            received += 1
+                        } catch let error as EngineError {
+                            return (received, [error])
+                        } catch {
+                            preconditionFailure("not an engine error: \(error)")
+                        }
+                    }
+                    return (received, [])
+                }
+            }
+            var total: (received: Int64, failures: [EngineError]) = (0, [])
+            for await result in group {
+                total.received += result.received
+                total.failures += result.failures
+            }
+            return total
+        }
+        #expect(acknowledged.failures.count == 32)
+        for failure in acknowledged.failures {
+            guard case .log(.storageFull) = failure else {
+                Issue.record("expected storageFull, got \(failure)")
+                return
+            }
+        }
+        // Memory holds exactly the acknowledged units: one more cannot be taken out.
+        let tooMany = await engine.execute(contentsOf: [
+            EngineCommand(actor: "staff:test", command: .stock(item, .adjust(delta: -(acknowledged.received + 1), reason: .shrinkage, at: at)))
+        ])
+        guard case .failure(.refused) = tooMany[0] else {
+            Issue.record("taking out more than the acknowledged units was not refused: \(tooMany[0])")
+            return
+        }
+        engine.close()
+        engine = try OrderEngine(
+            path: path, options: EngineOptions(durability: .none, mapSizeBytesMax: 1 << 30, clock: clock), logger: quietLogger)
+        defer { engine.close() }
+        #expect(try engine.stock(item).onHand == acknowledged.received)
+        #expect(try engine.log.verify().ok)
+    }
+
+    @Test
+    func aRepeatOfACommandBeingCommittedGetsItsOutcome() async throws {
+        let fixture = try EngineFixture()
+        let at = Timestamp(microsecondsSince1970: fixture.clock.nowMicroseconds())
+        let item = StockItemID(sku: "hot", warehouse: "w1")
+        let commands = (0..<200).map { _ in EngineCommand(actor: "staff:test", command: .stock(item, .receive(quantity: 1, at: at))) }
+        // Every command sent twice, by separate callers, so that many repeats land in the batch
+        // after their first copy's while that one is still being committed.
+        let outcomes = await withTaskGroup(of: (UUID, Result<CommandOutcome, EngineError>).self) { group in
+            for command in commands + commands {
+                group.addTask { [engine = fixture.engine] in (command.id, await engine.execute(contentsOf: [command])[0]) }
+            }
+            var outcomes: [UUID: [CommandOutcome]] = [:]
+            for await (id, outcome) in group { outcomes[id, default: []].append(try! outcome.get()) }
+            return outcomes
+        }
+        for command in commands {
+            let pair = outcomes[command.id] ?? []
+            #expect(pair.count == 2)
+            #expect(pair.count == 2 && pair[0].positions == pair[1].positions && pair[0].events == pair[1].events)
+        }
+        #expect(try fixture.engine.stock(item).onHand == 200)
+        #expect(try fixture.engine.log.lastPosition() == 200)
+    }
+}
