@@ -18,7 +18,7 @@ public enum DomainCommand: Sendable, Hashable, Codable {
     /// Disable a coupon.
     case disableCoupon(CouponCode, at: Timestamp)
     /// Place an order.
-    case placeOrder(PlaceOrder)
+    indirect case placeOrder(PlaceOrder)
     /// Cancel an order before shipment.
     case cancelOrder(OrderID, reason: String, at: Timestamp)
     /// Expire an unpaid order.

@@ -5,7 +5,7 @@ import OrderDomain
 /// later command of the same batch on the same order or account shows in it too.
 public enum ResultingView: Sendable, Hashable {
     /// Commands on an order, its payments, parcels and after-sale cases: the order's view.
-    case order(OrderView)
+    indirect case order(OrderView)
     /// Member commands: the account.
     case member(MemberID, MemberState)
     /// Stock commands and transfers: the SKU's counts overall and per warehouse.
