@@ -29,17 +29,16 @@ struct InlineProjections {
 
     /// Every row `events` change, built from the states after them, and the order views among
     /// them by id. `reader` must see every batch before the one `events` come from (it supplies
-    /// the links of stored order views); without one, nil when a stored view is needed. Nothing
-    /// is written: the committer stores the writes with `put`.
+    /// the links of stored order views). Nothing is written: the sequencer builds a batch's writes
+    /// while the batch before it commits, and the committer stores them with `put`.
     func writes(
-        events: [DomainEvent], states: some DomainStateReading, reader: LMDBTableReader?
-    ) throws -> (writes: Writes, orderViews: [OrderID: OrderView])? {
+        events: [DomainEvent], states: some DomainStateReading, reader: LMDBTableReader
+    ) throws -> (writes: Writes, orderViews: [OrderID: OrderView]) {
         var writes = Writes()
         let touchedItems = Set(events.compactMap(\.stockItem))
         for row in InventoryProjection.itemRows(touchedItems, states: states) { writes.rows.append((inventory.items, row)) }
         for row in InventoryProjection.skuRows(Set(touchedItems.map(\.sku)), states: states) { writes.rows.append((inventory.skus, row)) }
-        guard let views = try orders.views(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, reader: reader)
-        else { return nil }
+        let views = try orders.views(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, reader: reader)
         writes.orderViews = Array(views.values)
         try members.rows(events: events, states: states) { writes.rows.append($0) }
         return (writes, views)

@@ -41,19 +41,17 @@ struct OrderStatusProjection {
         return touched
     }
 
-    /// The new view of every touched order, with new links merged into the stored ones; nil when
-    /// a stored view is needed and there is no `reader`. An order placed in this batch has no
-    /// stored view (an order's stream starts with its placement and nothing links to an order
-    /// before it exists), so its view is not looked up.
+    /// The new view of every touched order, with new links merged into the stored ones. An order
+    /// placed in this batch has no stored view (an order's stream starts with its placement and
+    /// nothing links to an order before it exists), so its view is not looked up.
     func views(
-        touched: [OrderID: TouchedOrder], states: some DomainStateReading, reader: LMDBTableReader?
-    ) throws -> [OrderID: OrderView]? {
-        if reader == nil && touched.values.contains(where: { !$0.placedInBatch }) { return nil }
+        touched: [OrderID: TouchedOrder], states: some DomainStateReading, reader: LMDBTableReader
+    ) throws -> [OrderID: OrderView] {
         var views: [OrderID: OrderView] = [:]
         views.reserveCapacity(touched.count)
         for (id, order) in touched {
-            var links = OrderLinks()
-            if !order.placedInBatch, let reader { links = try storedLinks(id, reader: reader) ?? OrderLinks() }
+            assert(!order.placedInBatch || (try? storedLinks(id, reader: reader)) == nil, "\(id) placed twice")
+            var links = order.placedInBatch ? OrderLinks() : try storedLinks(id, reader: reader) ?? OrderLinks()
             links.formUnion(order.links)
             views[id] = OrderView(id, states: states, links: links)
         }

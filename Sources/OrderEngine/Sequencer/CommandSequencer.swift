@@ -89,10 +89,8 @@ final class CommandSequencer: @unchecked Sendable {
         let all = expirations.isEmpty ? commands : expirations + commands
         var batch = Batch(commands: all, due: due, timestampMicroseconds: now, started: started, reply: reply)
         decide(&batch)
-        // Build the writes now, while the batch before commits, unless they need rows it stores.
-        let built = batch.unreadable == nil && batch.afterInFlight.isEmpty && cache.withBatchReads { _ in buildWrites(&batch, reader: nil) }
         if let failure = settleInFlight() { return abandon(batch, failure: .log(failure)) }
-        if let failure = finish(&batch, built: built) { return abandon(batch, failure: failure) }
+        if let failure = finish(&batch) { return abandon(batch, failure: failure) }
         cache.evictBeyondLimit(keeping: Set(batch.accepted.lazy.flatMap(\.events).map(\.aggregate)))
         cachedAggregates.store(cache.count, ordering: .relaxed)
         aggregateLoads.store(cache.loadCount, ordering: .relaxed)
@@ -195,13 +193,11 @@ final class CommandSequencer: @unchecked Sendable {
         batch.eventCount += events.count
     }
 
-    /// Once the batch before is durable: answers the repeats of its commands, then, unless that
-    /// was done already (`built`), builds the projection rows and the views of this batch, their
-    /// stored parts read from the log, which now holds everything before this batch. Returns why
-    /// the batch must fail, if it must.
-    private func finish(_ batch: inout Batch, built: Bool) -> EngineError? {
+    /// Once the batch before is durable: answers the repeats of its commands, then builds the
+    /// projection rows and the views of this batch (their stored parts read from the log, which
+    /// now holds everything before this batch). Returns why the batch must fail, if it must.
+    private func finish(_ batch: inout Batch) -> EngineError? {
         if let unreadable = batch.unreadable { return unreadable }
-        if let failure = cache.takeLoadFailure() { return failure }
         if !batch.afterInFlight.isEmpty {
             let indices = batch.afterInFlight
             let stored: [AppendResult?]
@@ -221,45 +217,22 @@ final class CommandSequencer: @unchecked Sendable {
                 }
             }
         }
-        if !built {
-            let done = cache.withBatchReads { reader in
-                guard let reader else {
-                    batch.buildFailure = .log(.storage(code: 0, message: "no read snapshot of the log"))
-                    return false
-                }
-                return buildWrites(&batch, reader: reader)
+        let events = batch.accepted.flatMap(\.events)
+        let built: Result<Void, EngineError> = cache.withBatchReads { reader in
+            guard let reader else { return .failure(.log(.storage(code: 0, message: "no read snapshot of the log"))) }
+            do {
+                let (writes, orderViews) = try projections.writes(events: events, states: cache, reader: reader)
+                batch.projectionWrites = writes
+                let storedOrder = { [projections] (id: OrderID) in try? projections.orders.storedView(id, reader: reader) }
+                batch.acceptedViews = batch.accepted.map { $0.subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder) }
+                batch.unchangedViews = batch.unchanged.map { $0.subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder) }
+                return .success(())
+            } catch {
+                return .failure(.log(EventLogError.from(error)))
             }
-            if !done { return batch.buildFailure ?? .log(.storage(code: 0, message: "the projections could not be built")) }
         }
+        if case .failure(let failure) = built { return failure }
         return cache.takeLoadFailure()
-    }
-
-    /// Builds the batch's projection writes and its answers' views from the held states. Without
-    /// a `reader` (the batch before may not be durable yet) it gives up, returning false, as soon
-    /// as a stored row is needed; a failed read also returns false, with `buildFailure` set.
-    private func buildWrites(_ batch: inout Batch, reader: LMDBTableReader?) -> Bool {
-        do {
-            guard let (writes, orderViews) = try projections.writes(events: batch.accepted.flatMap(\.events), states: cache, reader: reader)
-            else { return false }
-            var storedNeeded = false
-            let storedOrder = { [projections] (id: OrderID) -> OrderView? in
-                guard let reader else {
-                    storedNeeded = true
-                    return nil
-                }
-                return try? projections.orders.storedView(id, reader: reader)
-            }
-            let acceptedViews = batch.accepted.map { $0.subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder) }
-            let unchangedViews = batch.unchanged.map { $0.subject?.view(states: cache, orderViews: orderViews, storedOrder: storedOrder) }
-            if storedNeeded { return false }
-            batch.projectionWrites = writes
-            batch.acceptedViews = acceptedViews
-            batch.unchangedViews = unchangedViews
-            return true
-        } catch {
-            batch.buildFailure = .log(EventLogError.from(error))
-            return false
-        }
     }
 
     /// Fails every command the batch decided (its changes read back from the log) and answers.
@@ -437,8 +410,6 @@ private struct Batch: @unchecked Sendable {
     var unchangedViews: [ResultingView?] = []
     /// The idempotency table could not be read: nothing was decided.
     var unreadable: EngineError?
-    /// Why the projection writes could not be built.
-    var buildFailure: EngineError?
 
     init(commands: [EngineCommand], due: [OrderID], timestampMicroseconds: Int64, started: ContinuousClock.Instant, reply: @escaping CommandSequencer.Reply) {
         self.commands = commands
