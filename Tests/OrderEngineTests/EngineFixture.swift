@@ -19,6 +19,21 @@ final class ManualClock: EngineClock, @unchecked Sendable {
 
 let quietLogger = Logger(label: "engine-tests") { _ in SwiftLogNoOpLogHandler() }
 
+/// Options for an engine whose log cannot grow past 1 MiB: for tests that fill it up.
+func fullingUpOptions(clock: ManualClock) -> EngineOptions {
+    EngineOptions(durability: .none, mapSizeBytesInitial: 1 << 20, mapSizeBytesMax: 1 << 20, clock: clock)
+}
+
+/// Registers SKU `sku` with a 200-byte title (filling the log quickly), then receives one unit of
+/// `item`; each step awaited.
+func registerPaddedSKUAndReceiveOne(_ engine: OrderEngine, sku: String, item: StockItemID, at: Timestamp) async throws {
+    let id = try SKUID(sku)
+    let definition = SKUDefinition(
+        id: id, title: String(repeating: "t", count: 200), price: Money(minorUnits: 100, currency: .cny), categoryPath: ["a"])
+    _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .catalog(id, .register(definition, at: at))))
+    _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .stock(item, .receive(quantity: 1, at: at))))
+}
+
 /// A scratch data directory and an engine on it, reopenable.
 final class EngineFixture {
     let path: String

@@ -58,20 +58,14 @@ struct EngineViewTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-full-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let clock = ManualClock()
-        let small = EngineOptions(durability: .none, mapSizeBytesInitial: 1 << 20, mapSizeBytesMax: 1 << 20, clock: clock)
-        var engine = try OrderEngine(path: path, options: small, logger: quietLogger)
+        var engine = try OrderEngine(path: path, options: fullingUpOptions(clock: clock), logger: quietLogger)
         let at = Timestamp(microsecondsSince1970: clock.nowMicroseconds())
         let item = StockItemID(sku: "hot", warehouse: "w1")
         var received: Int64 = 0
         var failure: EngineError?
         while failure == nil && received < 1_000_000 {
             do {
-                let id = try SKUID("sku-\(received)")
-                let definition = SKUDefinition(
-                    id: id, title: String(repeating: "t", count: 200), price: Money(minorUnits: 100, currency: .cny),
-                    categoryPath: ["a"])
-                _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .catalog(id, .register(definition, at: at))))
-                _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .stock(item, .receive(quantity: 1, at: at))))
+                try await registerPaddedSKUAndReceiveOne(engine, sku: "sku-\(received)", item: item, at: at)
                 received += 1
             } catch let error as EngineError {
                 failure = error

@@ -15,8 +15,7 @@ struct PipelinedCommitTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-pipeline-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let clock = ManualClock()
-        let small = EngineOptions(durability: .none, mapSizeBytesInitial: 1 << 20, mapSizeBytesMax: 1 << 20, clock: clock)
-        var engine = try OrderEngine(path: path, options: small, logger: quietLogger)
+        var engine = try OrderEngine(path: path, options: fullingUpOptions(clock: clock), logger: quietLogger)
         let at = Timestamp(microsecondsSince1970: clock.nowMicroseconds())
         let item = StockItemID(sku: "hot", warehouse: "w1")
         // Many concurrent writers, so that batches are decided while others commit when the map
@@ -27,12 +26,7 @@ struct PipelinedCommitTests {
                     var received: Int64 = 0
                     for round in 0..<100_000 {
                         do {
-                            let id = try SKUID("sku-\(writer)-\(round)")
-                            let definition = SKUDefinition(
-                                id: id, title: String(repeating: "t", count: 200), price: Money(minorUnits: 100, currency: .cny),
-                                categoryPath: ["a"])
-                            _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .catalog(id, .register(definition, at: at))))
-                            _ = try await engine.execute(EngineCommand(actor: "staff:test", command: .stock(item, .receive(quantity: 1, at: at))))
+                            try await registerPaddedSKUAndReceiveOne(engine, sku: "sku-\(writer)-\(round)", item: item, at: at)
                             received += 1
                         } catch let error as EngineError {
                             return (received, [error])
