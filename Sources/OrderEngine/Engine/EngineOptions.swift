@@ -36,10 +36,10 @@ public struct EngineOptions: Sendable {
     /// a restart folds only the events after the last one. Nil never.
     public var snapshotEventInterval: UInt64?
     /// Most orders, payments, parcels, after-sale cases and members the engine holds in memory
-    /// between batches. Beyond it, those that came into memory first are let go (an order awaiting
-    /// payment is kept until it is paid or expires) and read back from their streams when a command
-    /// needs them again; SKUs, stock items and coupons are always held. This bounds the engine's
-    /// memory however long the log grows.
+    /// between batches, besides those of the batch being committed. Beyond it, those that came
+    /// into memory first are let go (an unpaid order too: its payment deadline stays queued) and
+    /// read back from their streams when a command needs them again; SKUs, stock items and
+    /// coupons are always held. This bounds the engine's memory however long the log grows.
     public var cachedAggregateCountMax: Int
 
     public init(
