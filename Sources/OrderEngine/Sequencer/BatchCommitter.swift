@@ -16,6 +16,8 @@ final class BatchCommitter: Sendable {
         var job: Job?
         /// The job done last, released when the next one starts.
         var finished: Job?
+        /// The failure of the job done last, until it is waited for.
+        var failure: EventLogError?
         var running = false
         var closed = false
     }
@@ -24,7 +26,6 @@ final class BatchCommitter: Sendable {
     private let jobReady = DispatchSemaphore(value: 0)
     private let jobDone = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
-    private let lastFailure = Mutex<EventLogError?>(nil)
 
     init() {
         let thread = Thread { [self] in
@@ -45,17 +46,13 @@ final class BatchCommitter: Sendable {
         jobReady.signal()
     }
 
-    /// Whether a started job has not been waited for.
-    var isRunning: Bool { slot.withLock { $0.running } }
-
     /// Waits for the started job and returns its failure; nil at once when none was started.
     func wait() -> EventLogError? {
-        guard isRunning else { return nil }
+        guard slot.withLock({ $0.running }) else { return nil }
         jobDone.wait()
-        slot.withLock { $0.running = false }
-        return lastFailure.withLock { failure in
-            defer { failure = nil }
-            return failure
+        return slot.withLock { slot in
+            defer { (slot.running, slot.failure) = (false, nil) }
+            return slot.failure
         }
     }
 
@@ -83,8 +80,7 @@ final class BatchCommitter: Sendable {
             withExtendedLifetime(finished) {}
             guard let job else { return }
             let failure = job()
-            slot.withLock { $0.finished = job }
-            lastFailure.withLock { $0 = failure }
+            slot.withLock { (slot) in (slot.finished, slot.failure) = (job, failure) }
             jobDone.signal()
         }
     }

@@ -91,7 +91,7 @@ final class CommandSequencer: @unchecked Sendable {
         decide(&batch)
         if let failure = settleInFlight() { return abandon(batch, failure: .log(failure)) }
         if let failure = finish(&batch) { return abandon(batch, failure: failure) }
-        cache.evictBeyondLimit(keeping: Set(batch.accepted.lazy.flatMap(\.events).map(\.aggregate)))
+        cache.evictBeyondLimit(keeping: batch.accepted.lazy.flatMap(\.events).map(\.aggregate))
         cachedAggregates.store(cache.count, ordering: .relaxed)
         aggregateLoads.store(cache.loadCount, ordering: .relaxed)
         inFlight = batch
@@ -218,9 +218,10 @@ final class CommandSequencer: @unchecked Sendable {
             }
         }
         let events = batch.accepted.flatMap(\.events)
-        let built: Result<Void, EngineError> = cache.withBatchReads { reader in
-            guard let reader else { return .failure(.log(.storage(code: 0, message: "no read snapshot of the log"))) }
+        let built: Result<Void, EngineError> = cache.withBatchReads { snapshot in
+            guard let snapshot else { return .failure(.log(.storage(code: 0, message: "no read snapshot of the log"))) }
             do {
+                let reader = try snapshot.tableReader()
                 let (writes, orderViews) = try projections.writes(events: events, states: cache, reader: reader)
                 batch.projectionWrites = writes
                 let storedOrder = { [projections] (id: OrderID) in try? projections.orders.storedView(id, reader: reader) }
@@ -239,14 +240,12 @@ final class CommandSequencer: @unchecked Sendable {
     private func abandon(_ batch: Batch, failure: EngineError) {
         refold(batch.accepted.flatMap(\.events))
         var outcomes = batch.outcomes
-        let decided = batch.accepted.map(\.index) + batch.refused.map(\.index) + batch.unchanged.map(\.index) + batch.afterInFlight
-        for index in decided { outcomes[index] = .failure(failure) }
-        if batch.unreadable != nil {
-            for index in outcomes.indices { outcomes[index] = .failure(failure) }
-        }
+        // Undecided ones (all, when the batch was unreadable) are nil and fail below too.
+        for index in batch.decidedIndices + batch.afterInFlight { outcomes[index] = .failure(failure) }
         for (index, first) in batch.repeats { outcomes[index] = outcomes[first] }
-        retryExpiries(batch, failed: Set(outcomes.indices.filter { outcomes[$0].map { $0.failure != nil } ?? true }))
-        batch.reply(outcomes.dropFirst(batch.due.count).map { $0 ?? .failure(failure) })
+        let answered = outcomes.map { $0 ?? .failure(failure) }
+        retryExpiries(batch, failed: Set(batch.due.indices.filter { answered[$0].failure != nil }))
+        batch.reply(Array(answered.dropFirst(batch.due.count)))
     }
 
     /// Puts back on the expiry queue each expiry among `failed`, so a later batch tries again.
@@ -280,10 +279,9 @@ final class CommandSequencer: @unchecked Sendable {
             }
             if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
         } catch {
-            failure = EventLogError.from(error)
-            for index in batch.accepted.map(\.index) + batch.refused.map(\.index) + batch.unchanged.map(\.index) {
-                outcomes[index] = .failure(.log(failure!))
-            }
+            let whole = EventLogError.from(error)
+            for index in batch.decidedIndices { outcomes[index] = .failure(.log(whole)) }
+            failure = whole
         }
         for (index, first) in batch.repeats { outcomes[index] = outcomes[first] }
         histograms.record(batchSize: batch.commands.count, duration: ContinuousClock.now - batch.started)
@@ -410,6 +408,9 @@ private struct Batch: @unchecked Sendable {
     var unchangedViews: [ResultingView?] = []
     /// The idempotency table could not be read: nothing was decided.
     var unreadable: EngineError?
+
+    /// The commands this batch decided, whose outcomes fail with its commit.
+    var decidedIndices: [Int] { accepted.map(\.index) + refused.map(\.index) + unchanged.map(\.index) }
 
     init(commands: [EngineCommand], due: [OrderID], timestampMicroseconds: Int64, started: ContinuousClock.Instant, reply: @escaping CommandSequencer.Reply) {
         self.commands = commands

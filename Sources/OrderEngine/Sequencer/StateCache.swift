@@ -149,13 +149,13 @@ final class StateCache: DomainStateReading {
     /// The snapshot is the log before the batch, which is what a read-back needs: whatever the
     /// batch changes is held. Without a snapshot (it could not be opened), each read opens its
     /// own. `body` must not commit: the snapshot holds the map's resize lock shared.
-    /// `body` gets the snapshot's auxiliary tables (nil without a snapshot) for its own reads.
-    func withBatchReads<Result>(_ body: (LMDBTableReader?) -> Result) -> Result {
+    /// `body` gets the snapshot (nil without one) for reads of its own.
+    func withBatchReads<Result>(_ body: (LMDBStreamReader?) -> Result) -> Result {
         var result: Result?
         _ = try? log.withStreamReader { reader in
             self.reader = reader
             defer { self.reader = nil }
-            result = body(try? reader.tableReader())
+            result = body(reader)
         }
         return result ?? body(nil)
     }
@@ -164,8 +164,10 @@ final class StateCache: DomainStateReading {
     /// in `keeping`. Call only when memory equals the log for every other aggregate (after a
     /// commit with `keeping` the aggregates of the batch decided but not yet committed; between
     /// events of the start-up fold).
-    func evictBeyondLimit(keeping: Set<AggregateID> = []) {
+    func evictBeyondLimit(keeping: some Sequence<AggregateID> = EmptyCollection()) {
         absent.removeAll(keepingCapacity: true)
+        guard count > countMax else { return }
+        let keeping = Set(keeping)
         var kept: [AggregateID] = []
         while count > countMax, let aggregate = arrivals.popFirst() {
             if keeping.contains(aggregate) {
