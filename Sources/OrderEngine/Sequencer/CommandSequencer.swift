@@ -35,6 +35,8 @@ final class CommandSequencer: @unchecked Sendable {
     private let committer = BatchCommitter()
     /// The batch handed to the committer and not yet settled.
     private var inFlight: Batch?
+    /// Its commands' ids (`inFlight?.firstIndex`), looked up for every command decided.
+    private var inFlightCommandIds: [UUID: Int] = [:]
     private let batchCounter = Atomic<UInt64>(0)
     private let commandCounter = Atomic<UInt64>(0)
     private let writtenBatchCounter = Atomic<UInt64>(0)
@@ -95,6 +97,7 @@ final class CommandSequencer: @unchecked Sendable {
         cachedAggregates.store(cache.count, ordering: .relaxed)
         aggregateLoads.store(cache.loadCount, ordering: .relaxed)
         inFlight = batch
+        inFlightCommandIds = batch.firstIndex
         committer.start { [self, batch] in write(batch) }
     }
 
@@ -104,6 +107,7 @@ final class CommandSequencer: @unchecked Sendable {
     func settleInFlight() -> EventLogError? {
         guard let batch = inFlight else { return nil }
         inFlight = nil
+        inFlightCommandIds = [:]
         if let failure = committer.wait() {
             logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
             refold(batch.accepted.flatMap(\.events))
@@ -144,7 +148,7 @@ final class CommandSequencer: @unchecked Sendable {
                 } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
                     batch.firstIndex[command.id] = first
                     batch.repeats.append((index, first))
-                } else if inFlight?.firstIndex[command.id] != nil {
+                } else if inFlightCommandIds[command.id] != nil {
                     batch.afterInFlight.append(index)
                 } else if let refusal = refusals.refusal(for: command.id) {
                     batch.outcomes[index] = .failure(.refused(refusal))
