@@ -1,7 +1,7 @@
 /// What happened to one order; a storage format whose meaning never changes.
 public enum OrderEvent: Sendable, Hashable, Codable {
     /// The order was placed and awaits payment.
-    indirect case placed(OrderPlacement)
+    case placed(OrderPlacement)
     /// A payment captured money for the order.
     case paymentRecorded(payment: PaymentID, amount: Money, at: Timestamp)
     /// Captures cover the total due.
