@@ -11,9 +11,18 @@ import Testing
         #expect(Currency.cny.code == "CNY")
     }
 
-    @Test(arguments: ["", "XYZ", "cny", "CNYX", "C1Y", "¥"])
+    @Test(arguments: ["", "XYZ", "cny", "CNYX", "C1Y", "¥", "AAA", "ZZZ", "[AA", "AA@"])
     func currencyRefusesUnknownCodes(code: String) {
         expectRefusal(.validationFailed) { () throws(Refusal) in try Currency(code) }
+        expectRefusal(.validationFailed) { () throws(Refusal) in try Currency(utf8: Array(code.utf8)) }
+    }
+
+    @Test func currencyFromBytesEqualsCurrencyFromText() throws {
+        for code in ["AED", "ZWG", "CNY", "JPY", "KWD", "CLF"] {
+            #expect(try Currency(utf8: Array(code.utf8)) == Currency(code))
+            #expect(try Currency(utf8: Array(code.utf8)).code == code)
+        }
+        #expect(try Currency(utf8: Array("CLF".utf8)).minorUnitExponent == 4)
     }
 
     @Test func moneyRefusesMixedCurrenciesAndOverflow() {

@@ -9,8 +9,14 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
 
     /// Validates an ISO 4217 code such as `"CNY"`; refuses unknown codes with `validation_failed`.
     public init(_ code: String) throws(Refusal) {
-        guard let packed = Currency.pack(code), let exponent = Currency.exponents[packed] else {
-            throw .validation("unknown currency code \"\(code)\"")
+        try self.init(utf8: code.utf8)
+    }
+
+    /// Validates an ISO 4217 code given as its UTF-8 bytes, as decoders read it, without making a
+    /// `String` first.
+    public init(utf8 code: some Collection<UInt8>) throws(Refusal) {
+        guard let packed = Currency.pack(code), let exponent = Currency.exponent(ofPacked: packed) else {
+            throw .validation("unknown currency code \"\(String(decoding: code, as: UTF8.self))\"")
         }
         self.packed = packed
         self.minorUnitExponent = exponent
@@ -18,8 +24,12 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
 
     /// The three-letter code.
     public var code: String {
-        let bytes = [UInt8(packed >> 16), UInt8((packed >> 8) & 0xFF), UInt8(packed & 0xFF)]
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 3) { buffer in
+            buffer[0] = UInt8(packed >> 16)
+            buffer[1] = UInt8((packed >> 8) & 0xFF)
+            buffer[2] = UInt8(packed & 0xFF)
+            return 3
+        }
     }
 
     /// The code, for messages and logs.
@@ -32,10 +42,11 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
-    static func pack(_ code: String) -> UInt32? {
+    static func pack(_ code: some Collection<UInt8>) -> UInt32? {
+        guard code.count == 3 else { return nil }
         var packed: UInt32 = 0
         var count = 0
-        for byte in code.utf8 {
+        for byte in code {
             guard count < 3, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
             packed = packed << 8 | UInt32(byte)
             count += 1

@@ -65,7 +65,13 @@ extension Currency: BinaryCodable {
     }
 
     init(from reader: inout BinaryReader) throws(EventCodecError) {
-        let code = try reader.readString()
+        let raw = try reader.readStringBytes()
+        if let currency = try? Currency(utf8: raw) {
+            self = currency
+            return
+        }
+        // Fails as the generic decoder does: invalid UTF-8 first, then an unknown code.
+        let code = try BinaryReader.string(raw)
         do {
             try self.init(code)
         } catch {
