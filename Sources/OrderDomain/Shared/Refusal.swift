@@ -5,17 +5,67 @@
 public struct Refusal: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The stable code that callers branch on.
     public let code: RefusalCode
-    /// A human explanation; built only when a command is refused.
-    public let message: String
+    private let detail: Detail
+
+    /// What the message is made from. A sell-out refuses nearly every order for want of stock,
+    /// so that refusal keeps its numbers and spells them out only when the message is read.
+    private enum Detail: Sendable {
+        case text(String)
+        case unitsShort(available: Int64, wanted: Int64, sku: SKUID)
+
+        var message: String {
+            switch self {
+            case .text(let text): text
+            case .unitsShort(let available, let wanted, let sku): "\(available) of \(wanted) units of \(sku) available"
+            }
+        }
+    }
 
     /// Creates a refusal; callers build `message` on the refusing path only.
     public init(_ code: RefusalCode, _ message: String) {
         self.code = code
-        self.message = message
+        self.detail = .text(message)
     }
+
+    private init(_ code: RefusalCode, _ detail: Detail) {
+        self.code = code
+        self.detail = detail
+    }
+
+    /// `insufficient_stock`: only `available` of the `wanted` units of `sku` can be had.
+    static func unitsShort(available: Int64, wanted: Int64, sku: SKUID) -> Refusal {
+        Refusal(.insufficientStock, .unitsShort(available: available, wanted: wanted, sku: sku))
+    }
+
+    /// A human explanation.
+    public var message: String { detail.message }
 
     /// The code and message together, for logs.
     public var description: String { "\(code.rawValue): \(message)" }
+
+    public static func == (lhs: Refusal, rhs: Refusal) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(RefusalCode.self, forKey: .code), try container.decode(String.self, forKey: .message))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(message, forKey: .message)
+    }
 }
 
 extension Refusal {

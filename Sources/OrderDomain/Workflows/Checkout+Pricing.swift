@@ -75,9 +75,7 @@ extension Checkout {
             }
             guard remaining > 0 else { continue }
             guard backorderAllowed[index], let first = warehouses.first else {
-                throw Refusal(
-                    .insufficientStock,
-                    "\(line.quantity - remaining) of \(line.quantity) units of \(line.sku) available")
+                throw .unitsShort(available: line.quantity - remaining, wanted: line.quantity, sku: line.sku)
             }
             let item = StockItemID(sku: line.sku, warehouse: first)
             if allocations.count > firstForLine, allocations[firstForLine].item == item {
