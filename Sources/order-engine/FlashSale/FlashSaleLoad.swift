@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import OrderEngine
 import Synchronization
 
@@ -10,6 +11,7 @@ final class FlashSaleLoad: Sendable {
     let payAndShip: Bool
     private let zipf: ZipfDistribution
     private let claimedOrderCount = Atomic<Int>(0)
+    private let latencies = BuyerLatencies()
 
     init(shop: FlashSaleShop, engine: OrderEngine, payAndShip: Bool) {
         self.shop = shop
@@ -18,24 +20,25 @@ final class FlashSaleLoad: Sendable {
         zipf = ZipfDistribution(count: shop.settings.skuCount, exponent: shop.settings.skuSkew)
     }
 
-    /// Runs every buyer to the end; returns their tallies added up and the wall time.
-    func run() async -> (tally: BuyerTally, seconds: Double) {
+    /// Runs every buyer to the end; returns their tallies added up, their latencies (microseconds,
+    /// one entry per command) and the wall time.
+    func run() async -> (tally: BuyerTally, latencies: Histogram<UInt64>, seconds: Double) {
         let settings = shop.settings
         let start = ContinuousClock.now
         let tally = await withTaskGroup(of: BuyerTally.self) { group in
             for buyer in 0..<settings.buyerCount {
-                group.addTask { await self.buyer(seed: UInt64(buyer) &* 0x9E37_79B9 &+ 1) }
+                group.addTask { await self.buyer(buyer) }
             }
             var total = BuyerTally(skuCount: settings.skuCount)
             for await tally in group { total.add(tally) }
             return total
         }
-        return (tally, (ContinuousClock.now - start).secondsDouble)
+        return (tally, latencies.merged, (ContinuousClock.now - start).secondsDouble)
     }
 
-    private func buyer(seed: UInt64) async -> BuyerTally {
+    private func buyer(_ buyer: Int) async -> BuyerTally {
         let settings = shop.settings
-        var random = SplitMix64Generator(seed: seed)
+        var random = SplitMix64Generator(seed: UInt64(buyer) &* 0x9E37_79B9 &+ 1)
         var tally = BuyerTally(skuCount: settings.skuCount)
         var orders: [(number: Int, sku: Int, member: Int, id: UUID)] = []
         orders.reserveCapacity(settings.ordersPerCall)
@@ -49,8 +52,8 @@ final class FlashSaleLoad: Sendable {
                 tally.attemptsBySKU[sku] += 1
             }
             do {
-                let results = try await place(orders, into: &tally)
-                for (order, result) in zip(orders, results) { try await settle(order, result, into: &tally) }
+                let results = try await place(orders, buyer: buyer)
+                for (order, result) in zip(orders, results) { try await settle(order, result, buyer: buyer, into: &tally) }
             } catch {
                 tally.unexpected = "\(error)"
             }
@@ -60,7 +63,7 @@ final class FlashSaleLoad: Sendable {
 
     /// Sends the orders (one call, awaited) and records its latency against each.
     private func place(
-        _ orders: [(number: Int, sku: Int, member: Int, id: UUID)], into tally: inout BuyerTally
+        _ orders: [(number: Int, sku: Int, member: Int, id: UUID)], buyer: Int
     ) async throws -> [Result<CommandOutcome, EngineError>] {
         if orders.count == 1 {
             let command = try shop.placeOrder(orders[0].number, sku: orders[0].sku, member: orders[0].member, id: orders[0].id)
@@ -71,20 +74,20 @@ final class FlashSaleLoad: Sendable {
             } catch {
                 result = .failure(error)
             }
-            tally.recordLatency(ContinuousClock.now - start, count: 1)
+            latencies.record(ContinuousClock.now - start, count: 1, buyer: buyer)
             return [result]
         }
         let commands = try orders.map { try shop.placeOrder($0.number, sku: $0.sku, member: $0.member, id: $0.id) }
         let start = ContinuousClock.now
         let results = await engine.execute(contentsOf: commands)
-        tally.recordLatency(ContinuousClock.now - start, count: orders.count)
+        latencies.record(ContinuousClock.now - start, count: orders.count, buyer: buyer)
         return results
     }
 
     /// Counts one answer; on the full path, pays for and ships an accepted order.
     private func settle(
         _ order: (number: Int, sku: Int, member: Int, id: UUID), _ result: Result<CommandOutcome, EngineError>,
-        into tally: inout BuyerTally
+        buyer: Int, into tally: inout BuyerTally
     ) async throws {
         switch result {
         case .success(let outcome):
@@ -97,7 +100,7 @@ final class FlashSaleLoad: Sendable {
             for command in try shop.payAndShip(order.number, sku: order.sku, member: order.member, total: total) {
                 let start = ContinuousClock.now
                 _ = try await engine.execute(command)
-                tally.recordLatency(ContinuousClock.now - start, count: 1)
+                latencies.record(ContinuousClock.now - start, count: 1, buyer: buyer)
                 tally.followUpCount += 1
             }
         case .failure(.refused(let refusal)) where refusal.code == .insufficientStock:

@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import OrderEngine
 
 /// The figures of one flash-sale run, printed as text or as one JSON line.
@@ -7,6 +8,8 @@ struct FlashSaleReport {
     var settings: FlashSaleSettings
     var durability: LMDBEventLogOptions.Durability
     var tally: BuyerTally
+    /// Submit-to-acknowledgement latencies, microseconds, one entry per command.
+    var latencies: Histogram<UInt64>
     var seconds: Double
     var batchCount: UInt64
     var commandCount: UInt64
@@ -27,7 +30,7 @@ struct FlashSaleReport {
     var ratioVersusRawLMDB: Double? { raw.map { eventsPerSecond / $0.recordsPerSecond } }
     var ratioVersusSQLite: Double? { sqlite.map { ordersPerSecond / $0.ordersPerSecond } }
 
-    func latency(_ percentile: Double) -> Int64 { Int64(tally.latencies.valueAtPercentile(percentile)) }
+    func latency(_ percentile: Double) -> Int64 { Int64(latencies.valueAtPercentile(percentile)) }
 
     var fields: [(String, JSONLine.Value)] {
         [
@@ -40,7 +43,7 @@ struct FlashSaleReport {
             ("refused", .integer(Int64(tally.refusedCount))), ("oversold", .integer(findings.oversoldUnits)),
             ("commands", .integer(Int64(commandCount))), ("commands_per_second", .number(Double(commandCount) / seconds)),
             ("latency_us_p50", .integer(latency(50))), ("latency_us_p99", .integer(latency(99))),
-            ("latency_us_p999", .integer(latency(99.9))), ("latency_us_max", .integer(Int64(tally.latencies.max))),
+            ("latency_us_p999", .integer(latency(99.9))), ("latency_us_max", .integer(Int64(latencies.max))),
             ("batch_size_mean", .number(batchSizeMean)), ("batches", .unsigned(batchCount)),
             ("commits", .unsigned(commitCount)), ("events_per_commit_mean", .number(eventsPerCommitMean)),
             ("events_written", .unsigned(eventCount)), ("events_per_second", .number(eventsPerSecond)),

@@ -37,14 +37,14 @@ struct FlashSaleRun {
         let payAndShip = scenario == .fullPath
         let engineBefore = engine.statistics
         let logBefore = engine.log.statistics
-        let (tally, seconds) = await FlashSaleLoad(shop: shop, engine: engine, payAndShip: payAndShip).run()
+        let (tally, latencies, seconds) = await FlashSaleLoad(shop: shop, engine: engine, payAndShip: payAndShip).run()
         let engineAfter = engine.statistics
         let logAfter = engine.log.statistics
         let loadPeakResidentBytes = peakResidentBytes()
         var findings = try FlashSaleAudit(shop: shop, engine: engine, tally: tally, payAndShip: payAndShip).run()
         if let unexpected = tally.unexpected { findings.problems.insert("a buyer stopped: \(unexpected)", at: 0) }
         return FlashSaleReport(
-            scenario: scenario, settings: settings, durability: durability, tally: tally, seconds: seconds,
+            scenario: scenario, settings: settings, durability: durability, tally: tally, latencies: latencies, seconds: seconds,
             batchCount: engineAfter.batchCount - engineBefore.batchCount,
             commandCount: engineAfter.commandCount - engineBefore.commandCount,
             commitCount: engineAfter.writtenBatchCount - engineBefore.writtenBatchCount,
