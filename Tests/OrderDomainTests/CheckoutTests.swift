@@ -1,3 +1,4 @@
+import Foundation
 import OrderDomain
 import Testing
 
@@ -26,6 +27,27 @@ import Testing
         var shop = try Shop.stocked()
         shop.refuse(.insufficientStock, shop.place("o1", [line("shirt", 16)]))
         shop.refuse(.insufficientStock, shop.place("o1", [line("hat", 1), line("shirt", 16)]))
+    }
+
+    @Test func anOversellRefusalSaysHowManyUnitsCanBeHad() throws {
+        var shop = try Shop.stocked()
+        let refusal: Refusal
+        do {
+            let events = try shop.run(shop.place("o1", [line("shirt", 16)]))
+            Issue.record("expected a refusal, got \(events)")
+            return
+        } catch {
+            refusal = error
+        }
+        let spelledOut = Refusal(.insufficientStock, "15 of 16 units of shirt available")
+        #expect(refusal.message == spelledOut.message)
+        #expect(refusal == spelledOut)
+        #expect(refusal.hashValue == spelledOut.hashValue)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try encoder.encode(refusal)
+        #expect(String(decoding: json, as: UTF8.self) == #"{"code":"insufficient_stock","message":"15 of 16 units of shirt available"}"#)
+        #expect(try JSONDecoder().decode(Refusal.self, from: json) == refusal)
     }
 
     @Test func backordersOnlySKUsThatAllowIt() throws {

@@ -42,16 +42,15 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// Three capital letters as one number, the first in the high byte; nil for anything else.
     static func pack(_ code: some Collection<UInt8>) -> UInt32? {
         guard code.count == 3 else { return nil }
         var packed: UInt32 = 0
-        var count = 0
         for byte in code {
-            guard count < 3, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
+            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
             packed = packed << 8 | UInt32(byte)
-            count += 1
         }
-        return count == 3 ? packed : nil
+        return packed
     }
 }
 

@@ -33,8 +33,6 @@ struct RefusalMemory {
         slots = Array(repeating: 0, count: slotCount)
         mask = slotCount - 1
         key = UInt64.random(in: .min ... .max) | 1
-        ids.reserveCapacity(countMax)
-        refusals.reserveCapacity(countMax)
     }
 
     /// How many refusals are remembered.
