@@ -35,8 +35,6 @@ final class CommandSequencer: @unchecked Sendable {
     private let committer = BatchCommitter()
     /// The batch handed to the committer and not yet settled.
     private var inFlight: Batch?
-    /// Its commands' ids (`inFlight?.firstIndex`), looked up for every command decided.
-    private var inFlightCommandIds: [UUID: Int] = [:]
     private let batchCounter = Atomic<UInt64>(0)
     private let commandCounter = Atomic<UInt64>(0)
     private let writtenBatchCounter = Atomic<UInt64>(0)
@@ -97,7 +95,6 @@ final class CommandSequencer: @unchecked Sendable {
         cachedAggregates.store(cache.count, ordering: .relaxed)
         aggregateLoads.store(cache.loadCount, ordering: .relaxed)
         inFlight = batch
-        inFlightCommandIds = batch.firstIndex
         committer.start { [self, batch] in write(batch) }
     }
 
@@ -107,7 +104,6 @@ final class CommandSequencer: @unchecked Sendable {
     func settleInFlight() -> EventLogError? {
         guard let batch = inFlight else { return nil }
         inFlight = nil
-        inFlightCommandIds = [:]
         if let failure = committer.wait() {
             logger.error("batch failed; refolding what it touched", metadata: ["error": "\(failure)"])
             refold(batch.accepted.flatMap(\.events))
@@ -141,6 +137,8 @@ final class CommandSequencer: @unchecked Sendable {
             return
         }
         var storedIndices: [Int] = []
+        // Read once: reaching into the optional batch for every command copied the batch.
+        let inFlightIds = inFlight?.firstIndex ?? [:]
         cache.withBatchReads { _ in
             for (index, command) in commands.enumerated() {
                 if stored[index] != nil {
@@ -148,7 +146,7 @@ final class CommandSequencer: @unchecked Sendable {
                 } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
                     batch.firstIndex[command.id] = first
                     batch.repeats.append((index, first))
-                } else if inFlightCommandIds[command.id] != nil {
+                } else if inFlightIds[command.id] != nil {
                     batch.afterInFlight.append(index)
                 } else if let refusal = refusals.refusal(for: command.id) {
                     batch.outcomes[index] = .failure(.refused(refusal))

@@ -15,17 +15,9 @@ struct BuyerTally: Sendable {
     /// The first answer no scenario expects (anything but acceptance or `insufficient_stock`).
     var unexpected: String?
 
-    /// Latencies above this (a minute) are recorded as this.
-    static let latencyMicrosecondsMax: UInt64 = 60_000_000
-
     init(skuCount: Int) {
         attemptsBySKU = [Int](repeating: 0, count: skuCount)
         acceptedBySKU = [Int](repeating: 0, count: skuCount)
-    }
-
-    /// Two significant digits (1 % resolution) keep a buyer's histogram near 10 KiB.
-    static func emptyHistogram() -> Histogram<UInt64> {
-        Histogram(highestTrackableValue: latencyMicrosecondsMax, numberOfSignificantValueDigits: .two)
     }
 
     mutating func add(_ other: BuyerTally) {
@@ -49,22 +41,29 @@ struct BuyerTally: Sendable {
 /// and with two cores their locks are seldom contended.
 final class BuyerLatencies: Sendable {
     static let stripeCount = 8
+    /// Latencies above this (a minute) are recorded as this.
+    static let latencyMicrosecondsMax: UInt64 = 60_000_000
+
+    /// Two significant digits (1 % resolution) keep a histogram near 10 KiB.
+    private static func emptyHistogram() -> Histogram<UInt64> {
+        Histogram(highestTrackableValue: latencyMicrosecondsMax, numberOfSignificantValueDigits: .two)
+    }
 
     private final class Stripe: Sendable {
-        let histogram = Mutex(BuyerTally.emptyHistogram())
+        let histogram = Mutex(BuyerLatencies.emptyHistogram())
     }
 
     private let stripes = (0..<BuyerLatencies.stripeCount).map { _ in Stripe() }
 
     /// Records `count` commands that took `duration` each, for buyer `buyer`.
     func record(_ duration: Duration, count: Int, buyer: Int) {
-        let microseconds = min(UInt64(max(0, duration.secondsDouble * 1_000_000)), BuyerTally.latencyMicrosecondsMax)
+        let microseconds = min(UInt64(max(0, duration.secondsDouble * 1_000_000)), Self.latencyMicrosecondsMax)
         stripes[buyer % Self.stripeCount].histogram.withLock { _ = $0.record(microseconds, count: UInt64(count)) }
     }
 
     /// Everything recorded, in one histogram.
     var merged: Histogram<UInt64> {
-        var merged = BuyerTally.emptyHistogram()
+        var merged = Self.emptyHistogram()
         for stripe in stripes { stripe.histogram.withLock { merged.add($0) } }
         return merged
     }
