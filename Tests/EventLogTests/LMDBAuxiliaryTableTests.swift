@@ -53,6 +53,24 @@ struct LMDBAuxiliaryTableTests {
     }
 
     @Test
+    func countsATablesEntriesWithoutReadingThem() throws {
+        let scratch = ScratchDirectory()
+        let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)
+        let counts = try log.table(named: "counts")
+        #expect(try log.withSnapshot { try $0.entryCount(counts) } == 0)
+        _ = try log.commit([]) { _, writer in
+            for name in ["a", "b", "c"] {
+                try key(name).withUnsafeBytes { try writer.put(counts, key: $0, value: $0) }
+            }
+        }
+        #expect(try log.withSnapshot { try $0.entryCount(counts) } == 3)
+        _ = try log.commit([]) { _, writer in
+            try key("b").withUnsafeBytes { try writer.delete(counts, key: $0) }
+        }
+        #expect(try log.withSnapshot { try $0.entryCount(counts) } == 2)
+    }
+
+    @Test
     func refusesReservedAndEmptyTableNames() throws {
         let scratch = ScratchDirectory()
         let log = try LMDBEventLog(path: scratch.subdirectory("log"), options: LMDBEventLogOptions(durability: .none), logger: testLogger)

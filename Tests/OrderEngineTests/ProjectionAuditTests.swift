@@ -1,6 +1,9 @@
+import EventLog
 import Foundation
-import OrderEngine
+import OrderDomain
 import Testing
+
+@testable import OrderEngine
 
 /// Incremental projections must equal a replay from scratch, and a view as of a past position
 /// must equal what the engine showed then.
@@ -80,6 +83,26 @@ struct ProjectionAuditTests {
         let report = try ProjectionAudit.verify(log)
         #expect(report.ok == false)
         #expect(report.problem?.contains("inventory-items") == true)
+    }
+
+    /// A replay sizes its orders table by the stored order views: one per order, and no more than
+    /// the events it folds. A read-only log without the table gives no count rather than failing.
+    @Test
+    func aReplayCountsTheOrdersAheadFromTheStoredOrderViews() async throws {
+        let fixture = try EngineFixture()
+        try await runRandomWorkload(fixture, steps: 60, seed: 5)
+        let log = fixture.engine.log
+        let orderCount = try EventReplay.states(from: log, codec: EventCodec()).orders.count
+        #expect(orderCount > 10)
+        #expect(try OrderStatusProjection.storedOrderCount(log, atMost: .max) == orderCount)
+        #expect(try OrderStatusProjection.storedOrderCount(log, atMost: 4) == 4)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bare-log-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try LMDBEventLog(path: path, options: LMDBEventLogOptions(durability: .none), logger: quietLogger).close()
+        let readOnly = try LMDBEventLog(path: path, options: LMDBEventLogOptions(readOnly: true), logger: quietLogger)
+        defer { readOnly.close() }
+        #expect(try OrderStatusProjection.storedOrderCount(readOnly, atMost: .max) == 0)
     }
 
     /// A forged order view, a member-order row removed and an order view no event explains are

@@ -78,6 +78,13 @@ public struct LMDBTableReader {
         return LMDB.bytes(value)
     }
 
+    /// How many entries the table holds, without reading them.
+    public func entryCount(_ table: LMDBTable) throws -> Int {
+        var stat = MDB_stat()
+        try LMDB.check(mdb_stat(transaction, table.dbi, &stat))
+        return Int(stat.ms_entries)
+    }
+
     /// Calls `body` for each entry from `start` (inclusive, nil for the first) in key order until it
     /// returns false.
     public func forEach(

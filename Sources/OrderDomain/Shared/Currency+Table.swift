@@ -1,5 +1,6 @@
 extension Currency {
     /// The minor-unit exponent of a packed code, nil for a code ISO 4217 does not list.
+    @usableFromInline
     static func exponent(ofPacked packed: UInt32) -> UInt8? {
         let exponent = exponents[index(ofPacked: packed)]
         return exponent == unknown ? nil : exponent

@@ -3,7 +3,7 @@
 /// Stored as its three letters packed into an integer, which keeps comparison and hashing
 /// on the hot path free of string work.
 public struct Currency: Sendable, Hashable, CustomStringConvertible {
-    let packed: UInt32
+    @usableFromInline let packed: UInt32
     /// Digits after the decimal point: how many minor units make one major unit (as a power of ten).
     public let minorUnitExponent: UInt8
 
@@ -13,13 +13,21 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Validates an ISO 4217 code given as its UTF-8 bytes, as decoders read it, without making a
-    /// `String` first.
+    /// `String` first. Inlinable, so a decoder's call is specialized for its byte buffer rather
+    /// than iterating through a protocol.
+    @inlinable
     public init(utf8 code: some Collection<UInt8>) throws(Refusal) {
         guard let packed = Currency.pack(code), let exponent = Currency.exponent(ofPacked: packed) else {
-            throw .validation("unknown currency code \"\(String(decoding: code, as: UTF8.self))\"")
+            throw Currency.unknown(String(decoding: code, as: UTF8.self))
         }
         self.packed = packed
         self.minorUnitExponent = exponent
+    }
+
+    /// The refusal of a code ISO 4217 does not list.
+    @usableFromInline
+    static func unknown(_ code: String) -> Refusal {
+        .validation("unknown currency code \"\(code)\"")
     }
 
     /// The three-letter code.
@@ -43,6 +51,7 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Three capital letters as one number, the first in the high byte; nil for anything else.
+    @inlinable
     static func pack(_ code: some Collection<UInt8>) -> UInt32? {
         guard code.count == 3 else { return nil }
         var packed: UInt32 = 0

@@ -64,6 +64,12 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
         }
     }
 
+    /// Makes room for `orderCount` orders in all, so a fold that creates that many does not grow
+    /// the orders table one doubling at a time, moving every order it holds at each.
+    public mutating func reserveCapacity(orders orderCount: Int) {
+        orders.reserveCapacity(orderCount)
+    }
+
     /// Folds events in order.
     public mutating func apply(_ events: [DomainEvent]) {
         for event in events { apply(event) }

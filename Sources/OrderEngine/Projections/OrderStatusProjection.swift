@@ -12,6 +12,20 @@ struct OrderStatusProjection {
         orders = try log.table(named: Self.tableName)
     }
 
+    /// How many orders had a stored view when the projection was last written, and at most
+    /// `limit` (each order has at least one event, so a log cut at position `limit` holds no
+    /// more). Zero when a read-only log has no such table.
+    static func storedOrderCount(_ log: LMDBEventLog, atMost limit: UInt64) throws -> Int {
+        let table: LMDBTable
+        do {
+            table = try log.table(named: tableName)
+        } catch EventLogError.invalidRequest {
+            return 0
+        }
+        let count = try log.withSnapshot { try $0.entryCount(table) }
+        return Int(min(UInt64(count), limit))
+    }
+
     /// An order a batch changes: the aggregates its events link to it, and whether the batch
     /// placed it (then no view of it is stored yet).
     struct TouchedOrder {
