@@ -64,10 +64,14 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
         }
     }
 
-    /// Makes room for `orderCount` orders in all, so a fold that creates that many does not grow
-    /// the orders table one doubling at a time, moving every order it holds at each.
+    /// Makes room for `orderCount` orders in all, and for as many payments and parcels (most shops
+    /// see about one of each per order), so a fold that creates them does not grow their tables
+    /// one doubling at a time, moving every entry at each. Room left unused costs address space
+    /// rather than memory: the pages of a table's empty slots are never touched.
     public mutating func reserveCapacity(orders orderCount: Int) {
         orders.reserveCapacity(orderCount)
+        payments.reserveCapacity(orderCount)
+        shipments.reserveCapacity(orderCount)
     }
 
     /// Folds events in order.
