@@ -47,8 +47,12 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
         case .catalog(let id, let event):
             catalogs[id] = Catalog.evolve(catalog(id), event)
         case .stock(let id, let event):
-            if stocks[id] == nil { addWarehouse(id) }
-            Stock.evolve(&stocks[id, default: .initial], event)
+            if let index = stocks.index(forKey: id) {
+                Stock.evolve(&stocks.values[index], event)
+            } else {
+                addWarehouse(id)
+                stocks[id] = Stock.evolve(.initial, event)
+            }
         case .order(let id, let event):
             Order.evolve(&orders[id, default: .initial], event)
         case .payment(let id, let event):

@@ -26,18 +26,21 @@ extension EventCodec {
     /// Decodes a borrowed record in place; only an old schema version copies the payload.
     public func decode(_ record: RecordView) throws(EventCodecError) -> DomainEvent {
         let eventType = record.eventType
-        try checkKnown(eventType: eventType, schemaVersion: record.schemaVersion)
-        guard record.schemaVersion == schemaVersion(of: eventType) else {
+        guard record.schemaVersion == (try checkKnown(eventType: eventType, schemaVersion: record.schemaVersion)) else {
             return try decode(eventType: eventType, schemaVersion: record.schemaVersion, payload: Array(record.payload))
         }
         return try decodeCurrent(eventType: eventType, payload: record.payload)
     }
 
-    func checkKnown(eventType: UInt16, schemaVersion: UInt16) throws(EventCodecError) {
-        guard DomainEvent.typeName(forTag: eventType) != nil else { throw .unknownTypeTag(eventType) }
-        guard schemaVersion >= Self.schemaVersionInitial, schemaVersion <= self.schemaVersion(of: eventType) else {
+    /// Refuses a tag no event type has and a version this codec cannot read; returns the type's
+    /// current version.
+    @discardableResult
+    func checkKnown(eventType: UInt16, schemaVersion: UInt16) throws(EventCodecError) -> UInt16 {
+        guard let current = currentVersion(ofTag: eventType) else { throw .unknownTypeTag(eventType) }
+        guard schemaVersion >= Self.schemaVersionInitial, schemaVersion <= current else {
             throw .unsupportedSchemaVersion(eventType: eventType, schemaVersion: schemaVersion)
         }
+        return current
     }
 
     /// Applies upcasters, one version at a time, until the payload has the current shape.

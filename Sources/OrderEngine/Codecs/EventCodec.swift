@@ -19,7 +19,9 @@ public struct EventCodec: Sendable {
     /// a codec's limits must allow this depth, as `BinaryDecoder` would need it.
     public static let nestingDepthOfEvents = 6
 
-    let schemaVersions: [UInt16: UInt16]
+    /// The current schema version of each event type, indexed by its tag; 0 for a tag no event
+    /// type has. A decode looks up every record's tag, so this is a load rather than a hash.
+    let currentVersionByTag: [UInt16]
     let upcasters: [EventUpcaster.Key: EventUpcaster]
     let limits: BinaryCodingLimits
 
@@ -50,13 +52,24 @@ public struct EventCodec: Sendable {
                     "no upcaster from version \(version) of event type \(eventType)")
             }
         }
-        self.schemaVersions = schemaVersions
+        var versions = [UInt16](repeating: 0, count: Int(DomainEvent.typeNamesByTag.keys.max()!) + 1)
+        for tag in DomainEvent.typeNamesByTag.keys {
+            versions[Int(tag)] = schemaVersions[tag] ?? Self.schemaVersionInitial
+        }
+        self.currentVersionByTag = versions
         self.upcasters = table
         self.limits = limits
     }
 
     /// The version new events of a type are written with.
     public func schemaVersion(of eventType: UInt16) -> UInt16 {
-        schemaVersions[eventType] ?? Self.schemaVersionInitial
+        currentVersion(ofTag: eventType) ?? Self.schemaVersionInitial
+    }
+
+    /// The current schema version of the event type with this tag, nil when no type has it.
+    func currentVersion(ofTag eventType: UInt16) -> UInt16? {
+        let index = Int(eventType)
+        guard index < currentVersionByTag.count, currentVersionByTag[index] != 0 else { return nil }
+        return currentVersionByTag[index]
     }
 }

@@ -25,8 +25,7 @@ extension EventReplay {
         let chunks = DecodedChunks(capacity: chunksAheadMax)
         let decoder = Thread {
             do {
-                var chunk: [DomainEvent] = []
-                chunk.reserveCapacity(chunkEventCountMax)
+                var chunk = chunks.emptyChunk()
                 try log.scan(fromPosition: 1, through: endPosition, checkingChecksums: true) { position, view in
                     do {
                         chunk.append(try codec.decode(view))
@@ -35,7 +34,7 @@ extension EventReplay {
                     }
                     if chunk.count == chunkEventCountMax {
                         chunks.put(chunk)
-                        chunk.removeAll(keepingCapacity: true)
+                        chunk = chunks.emptyChunk()
                     }
                     return true
                 }
@@ -46,20 +45,24 @@ extension EventReplay {
             }
         }
         decoder.start()
-        while let chunk = try chunks.take() {
+        while var chunk = try chunks.take() {
             for event in chunk { states.apply(event) }
+            chunk.removeAll(keepingCapacity: true)
+            chunks.recycle(chunk)
         }
         return states
     }
 }
 
 /// A bounded queue of decoded chunks from one decoding thread to one folding thread; the decoder
-/// waits while it is full, the folder while it is empty.
+/// waits while it is full, the folder while it is empty. Folded chunks come back empty for the
+/// decoder to fill again, so their buffers are not allocated, faulted in and freed once per chunk.
 private final class DecodedChunks: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity: Int
     // Guarded by `condition`.
     private var chunks: [[DomainEvent]] = []
+    private var emptyChunks: [[DomainEvent]] = []
     private var finished = false
     private var failure: (any Error)?
 
@@ -75,6 +78,24 @@ private final class DecodedChunks: @unchecked Sendable {
         while chunks.count >= capacity { condition.wait() }
         chunks.append(chunk)
         condition.broadcast()
+    }
+
+    /// An empty chunk with room for a full one: a folded one when there is one.
+    func emptyChunk() -> [DomainEvent] {
+        condition.lock()
+        let recycled = emptyChunks.popLast()
+        condition.unlock()
+        if let recycled { return recycled }
+        var chunk: [DomainEvent] = []
+        chunk.reserveCapacity(EventReplay.chunkEventCountMax)
+        return chunk
+    }
+
+    /// Gives back a folded chunk, emptied, for the decoder to fill again.
+    func recycle(_ chunk: [DomainEvent]) {
+        condition.lock()
+        defer { condition.unlock() }
+        emptyChunks.append(chunk)
     }
 
     /// No more chunks: the log's end was reached, or `failure` stopped the decoder.

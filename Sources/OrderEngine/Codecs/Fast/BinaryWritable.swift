@@ -40,6 +40,7 @@ extension BinaryReader {
 struct CaseName {
     let bytes: UnsafeRawBufferPointer
 
+    @inline(__always)
     static func ~= (name: StaticString, caseName: CaseName) -> Bool {
         let count = name.utf8CodeUnitCount
         guard caseName.bytes.count == count else { return false }
