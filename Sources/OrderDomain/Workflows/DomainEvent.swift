@@ -1,8 +1,11 @@
 /// Any aggregate's event together with the stream it belongs to, so a workflow can hand the
 /// engine every event of one command for one atomic append.
+///
+/// Catalog, member and coupon events are boxed: they are few in a shop's log, and the largest, so
+/// holding them inline made every event, of every kind, as large as a member's new address.
 public enum DomainEvent: Sendable, Hashable, Codable {
     /// An event of a catalog SKU.
-    case catalog(SKUID, CatalogEvent)
+    indirect case catalog(SKUID, CatalogEvent)
     /// An event of a stock item.
     case stock(StockItemID, StockEvent)
     /// An event of an order.
@@ -14,9 +17,9 @@ public enum DomainEvent: Sendable, Hashable, Codable {
     /// An event of an after-sale case.
     case afterSale(AfterSaleID, AfterSaleEvent)
     /// An event of a member account.
-    case member(MemberID, MemberEvent)
+    indirect case member(MemberID, MemberEvent)
     /// An event of a coupon.
-    case coupon(CouponCode, CouponEvent)
+    indirect case coupon(CouponCode, CouponEvent)
 
     /// The stream the event is appended to.
     public var streamId: String {
