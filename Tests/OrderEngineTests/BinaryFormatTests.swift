@@ -93,8 +93,17 @@ import Testing
         #expect(throws: EventCodecError.truncated) { try decoder.decode([Int64].self, from: [0x05, 0x00]) }
     }
 
-    @Test func refusesMalformedScalars() {
+    @Test func refusesMalformedScalars() throws {
         #expect(throws: EventCodecError.invalidUTF8) { try decoder.decode(String.self, from: [0x02, 0xC3, 0x28]) }
+        // A bad byte in the first eight, then past them, where the ASCII test reads by words.
+        #expect(throws: EventCodecError.invalidUTF8) {
+            try decoder.decode(String.self, from: [0x0A, 0x61, 0xFF] + Array("abcdefgh".utf8))
+        }
+        #expect(throws: EventCodecError.invalidUTF8) {
+            try decoder.decode(String.self, from: [0x0A] + Array("abcdefghi".utf8) + [0xC3])
+        }
+        #expect(try decoder.decode(String.self, from: [0x0F] + Array("crème brûlée".utf8)) == "crème brûlée")
+        #expect(throws: EventCodecError.truncated) { try decoder.decode(UInt64.self, from: [0x80, 0x80]) }
         #expect(throws: EventCodecError.malformed("boolean byte 2")) { try decoder.decode(Bool.self, from: [0x02]) }
         #expect(throws: EventCodecError.malformed("presence byte 2")) {
             try decoder.decode(Int64?.self, from: [0x02, 0x00])

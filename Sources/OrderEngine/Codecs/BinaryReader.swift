@@ -36,19 +36,24 @@ struct BinaryReader {
         return try readLongVarint()
     }
 
+    /// Walks a local index and moves `offset` once: timestamps take eight bytes each.
     private mutating func readLongVarint() throws(EventCodecError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
+        var index = offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if shift == 63, byte > 1 { throw .malformed("varint exceeds 64 bits") }
             result |= UInt64(byte & 0x7F) << shift
             if byte & 0x80 == 0 {
                 if byte == 0, shift > 0 { throw .malformed("varint has a redundant final byte") }
+                offset = index
                 return result
             }
             shift += 7
         }
+        throw .truncated
     }
 
     mutating func readZigzag() throws(EventCodecError) -> Int64 {
@@ -88,9 +93,24 @@ struct BinaryReader {
     /// A string's bytes as text; ASCII, the common case, needs no validation beyond its high bits.
     static func string(_ raw: UnsafeRawBufferPointer) throws(EventCodecError) -> String {
         let utf8 = raw.assumingMemoryBound(to: UInt8.self)
-        guard utf8.contains(where: { $0 >= 0x80 }) else { return String(decoding: utf8, as: UTF8.self) }
+        guard !isASCII(raw) else { return String(decoding: utf8, as: UTF8.self) }
         guard let string = String(validating: utf8, as: UTF8.self) else { throw .invalidUTF8 }
         return string
+    }
+
+    /// Whether no byte has its high bit set, tested eight bytes at a time.
+    private static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var bits: UInt64 = 0
+        var index = 0
+        while index + 8 <= raw.count {
+            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            bits |= UInt64(raw[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// Reads a string's length and borrows its bytes, not yet checked as UTF-8.
