@@ -26,7 +26,8 @@ extension EventCodec {
     /// Decodes a borrowed record in place; only an old schema version copies the payload.
     public func decode(_ record: RecordView) throws(EventCodecError) -> DomainEvent {
         let eventType = record.eventType
-        guard record.schemaVersion == (try checkKnown(eventType: eventType, schemaVersion: record.schemaVersion)) else {
+        let current = try checkKnown(eventType: eventType, schemaVersion: record.schemaVersion)
+        guard record.schemaVersion == current else {
             return try decode(eventType: eventType, schemaVersion: record.schemaVersion, payload: Array(record.payload))
         }
         return try decodeCurrent(eventType: eventType, payload: record.payload)

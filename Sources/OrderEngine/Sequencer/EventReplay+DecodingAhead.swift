@@ -14,9 +14,10 @@ extension EventReplay {
     /// folding, so the two overlap on two cores. The first error is thrown after the events before
     /// it were folded, as in `fold`.
     ///
-    /// The orders table is sized first from the stored order-status projection, so the fold does
-    /// not grow it one doubling at a time: growing it was over a third of folding a log of new
-    /// orders. A count that is off costs time or memory, never a wrong state.
+    /// The orders, payments and parcels tables are sized first from the number of stored order
+    /// views (see `DomainStates.reserveCapacity(orders:)`), so the fold does not grow them one
+    /// doubling at a time: growing the orders table was over a third of folding a log of new
+    /// orders. A count that is off costs time or address space, never a wrong state.
     static func statesDecodingAhead(
         from log: LMDBEventLog, through endPosition: UInt64, codec: EventCodec
     ) throws -> DomainStates {
