@@ -39,14 +39,15 @@ struct RefusalMemory {
     var count: Int { ids.count }
 
     func refusal(for id: UUID) -> Refusal? {
-        guard let entry = entry(of: id) else { return nil }
+        guard let entry = entry(of: id, hash: hash(id)) else { return nil }
         return refusals[entry]
     }
 
     /// Remembers `refusal` for `id`, forgetting the oldest one when full; a remembered id keeps
     /// its first refusal.
     mutating func remember(_ refusal: Refusal, for id: UUID) {
-        guard countMax > 0, entry(of: id) == nil else { return }
+        let hash = self.hash(id)
+        guard countMax > 0, entry(of: id, hash: hash) == nil else { return }
         let entry: Int
         if ids.count < countMax {
             entry = ids.count
@@ -59,7 +60,6 @@ struct RefusalMemory {
             refusals[entry] = refusal
         }
         next = entry + 1 == countMax ? 0 : entry + 1
-        let hash = self.hash(id)
         var slot = home(hash)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
@@ -67,9 +67,9 @@ struct RefusalMemory {
 
     // MARK: The table
 
-    private func entry(of id: UUID) -> Int? {
+    /// The ring entry holding `id`, whose hash is `hash`.
+    private func entry(of id: UUID, hash: UInt64) -> Int? {
         guard countMax > 0 else { return nil }
-        let hash = self.hash(id)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = home(hash)
         while true {
