@@ -48,6 +48,32 @@ import Testing
         #expect(try MemberID(String("someone@example.com")).rawValue == "someone@example.com")
     }
 
+    /// The decoder's quick test reads eight bytes at a time; it must agree with a byte-by-byte
+    /// reading for every byte value at every position of the words and of the tail.
+    @Test func quickIdTestAgreesWithAByteByByteReading() {
+        func printable(_ bytes: [UInt8], refusingAtSign: Bool) -> Bool {
+            !bytes.isEmpty && bytes.count <= domainIDByteCountMax
+                && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !(refusingAtSign && $0 == UInt8(ascii: "@")) }
+        }
+        for length in [1, 7, 8, 9, 15, 16, 17] {
+            for position in 0..<length {
+                for byte in UInt8.min...UInt8.max {
+                    var bytes = Array(repeating: UInt8(ascii: "k"), count: length)
+                    bytes[position] = byte
+                    bytes.withUnsafeBytes { raw in
+                        #expect(SKUID.isPrintableASCII(raw) == printable(bytes, refusingAtSign: true))
+                        #expect(OrderID.isPrintableASCII(raw) == printable(bytes, refusingAtSign: false))
+                    }
+                }
+            }
+        }
+        for bytes in [[], Array(repeating: UInt8(ascii: "a"), count: 65), Array(" ~".utf8), [0x7E, 0xFF, 0x20]] {
+            bytes.withUnsafeBytes { raw in
+                #expect(OrderID.isPrintableASCII(raw) == printable(bytes, refusingAtSign: false))
+            }
+        }
+    }
+
     @Test func idsNameTheirStreams() {
         #expect(OrderID("o1").streamId == "order-o1")
         #expect(SKUID("s1").streamId == "sku-s1")

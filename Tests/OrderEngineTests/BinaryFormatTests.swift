@@ -32,6 +32,37 @@ import Testing
         #expect(try decoder.decode(Int32.self, from: encoder.encode(Int32.min)) == .min)
     }
 
+    struct Pair: Codable, Hashable {
+        var first: UInt64
+        var second: UInt64
+    }
+
+    /// A varint of up to eight bytes is read as one word when eight bytes remain after its start,
+    /// byte by byte otherwise: both ways must give the same number.
+    @Test func varintsOfEveryLengthReadTheSameWithRoomAfterThemOrNot() throws {
+        for bits in 0...64 {
+            let full: UInt64 = bits == 0 ? 0 : .max >> (64 - bits)
+            let top: UInt64 = bits == 0 ? 0 : 1 << (bits - 1)
+            for value in [full, top, top | 1] {
+                #expect(try decoder.decode(UInt64.self, from: encoder.encode(value)) == value)
+                for second in [0, 1 << 20, UInt64.max] {
+                    let pair = Pair(first: value, second: second)
+                    #expect(try decoder.decode(Pair.self, from: encoder.encode(pair)) == pair)
+                }
+            }
+        }
+        let room = [UInt8](repeating: 0x01, count: 9)
+        #expect(throws: EventCodecError.malformed("varint has a redundant final byte")) {
+            try decoder.decode(Pair.self, from: [0x80, 0x00] + room)
+        }
+        #expect(throws: EventCodecError.malformed("varint has a redundant final byte")) {
+            try decoder.decode(Pair.self, from: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00] + room)
+        }
+        #expect(throws: EventCodecError.malformed("varint exceeds 64 bits")) {
+            try decoder.decode(Pair.self, from: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02] + room)
+        }
+    }
+
     @Test func structsAreTheirFieldsInOrderWithoutKeys() throws {
         let point = Point(x: -2, y: 3, label: "é")
         #expect(try encoder.encode(point) == [0x03, 0x06, 0x01, 0x02, 0xC3, 0xA9])

@@ -36,8 +36,35 @@ struct BinaryReader {
         return try readLongVarint()
     }
 
-    /// Walks a local index and moves `offset` once: timestamps take eight bytes each.
+    /// A number of two to eight bytes (a timestamp takes eight) is read as one word when eight
+    /// bytes remain; longer ones, and those near the end, byte by byte.
     private mutating func readLongVarint() throws(EventCodecError) -> UInt64 {
+        if remainingByteCount >= 8 {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let lastBytes = ~word & 0x8080_8080_8080_8080
+            if lastBytes != 0 {
+                let length = lastBytes.trailingZeroBitCount / 8 + 1
+                guard word >> (8 * (length - 1)) & 0xFF != 0 else {
+                    throw .malformed("varint has a redundant final byte")
+                }
+                offset += length
+                return Self.varintValue(of: length == 8 ? word : word & (1 << (8 * length) - 1))
+            }
+        }
+        return try readLongVarintByBytes()
+    }
+
+    /// The number a varint of at most eight bytes holds, its bytes in `word` (little-endian,
+    /// zeros past its end): the seven low bits of each byte, gathered in three steps.
+    private static func varintValue(of word: UInt64) -> UInt64 {
+        var value = word & 0x7F7F_7F7F_7F7F_7F7F
+        value = value & 0x007F_007F_007F_007F | (value & 0x7F00_7F00_7F00_7F00) >> 1
+        value = value & 0x0000_3FFF_0000_3FFF | (value & 0x3FFF_0000_3FFF_0000) >> 2
+        return value & 0x0000_0000_0FFF_FFFF | (value & 0x0FFF_FFFF_0000_0000) >> 4
+    }
+
+    /// Walks a local index and moves `offset` once.
+    private mutating func readLongVarintByBytes() throws(EventCodecError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var index = offset
