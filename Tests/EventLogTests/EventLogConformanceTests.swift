@@ -24,6 +24,23 @@ struct EventLogConformanceTests {
         #expect(try log.readStream("order-1", fromVersion: 2, limit: 10).map(\.position) == [3])
     }
 
+    /// Stream ids are their bytes: "K" and the Kelvin sign are one `String` to Swift, and two
+    /// streams to the log, in one batch or across batches.
+    @Test(arguments: LogKind.allCases)
+    func keepsStreamsWhoseIdsAreUnicodeEquivalentApart(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let letter = "order-K"
+        let kelvin = "order-\u{212A}"
+        #expect(letter == kelvin)
+        _ = try await log.append(Make.request([letter, kelvin, letter, kelvin, kelvin]))
+        _ = try await log.append(Make.request([kelvin], expecting: [kelvin: .exactly(3)]))
+        #expect(try log.streamVersion(letter) == 2)
+        #expect(try log.streamVersion(kelvin) == 4)
+        #expect(try log.readStream(letter, fromVersion: 1, limit: 10).map(\.position) == [1, 3])
+        #expect(try log.readStream(kelvin, fromVersion: 1, limit: 10).map(\.position) == [2, 4, 5, 6])
+        #expect(try log.verify().ok)
+    }
+
     @Test(arguments: LogKind.allCases)
     func refusesAnAppendWhoseExpectedVersionIsStaleAndWritesNothing(kind: LogKind) async throws {
         let log = try LogFixture(kind).log

@@ -13,7 +13,7 @@ enum AppendValidation {
             var checkedActor: String?
             for index in events.indices {
                 let event = events.baseAddress! + index
-                if event.pointee.streamId != checkedStreamId {
+                if checkedStreamId.map({ !StreamKey.sameBytes($0, event.pointee.streamId) }) ?? true {
                     if let reason = invalidity(ofStreamId: event.pointee.streamId) { return reason }
                     checkedStreamId = event.pointee.streamId
                 }

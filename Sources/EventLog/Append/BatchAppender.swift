@@ -9,9 +9,9 @@ struct BatchAppender {
     private(set) var head: LogHead
     /// Every stream the batch has looked at, in the order it first did.
     private var streams: [StreamBatch] = []
-    /// Where each stream of `streams` is. A stream id is validated before it is added, so a
-    /// stream found here needs no second check.
-    private var streamSlots: [String: Int] = [:]
+    /// Where each stream of `streams` is, by its bytes. A stream id is validated before it is
+    /// added, so a stream found here needs no second check.
+    private var streamSlots: [StreamKey: Int] = [:]
     /// The slot in `streams` of each event of the request being appended; reused.
     private var eventSlots: [Int] = []
     private let staging: RecordStaging
@@ -105,12 +105,12 @@ struct BatchAppender {
             for index in events.indices {
                 let event = events.baseAddress! + index
                 let slot: Int
-                if previousSlot >= 0, streams[previousSlot].streamId == event.pointee.streamId {
+                if previousSlot >= 0, StreamKey.sameBytes(streams[previousSlot].streamId, event.pointee.streamId) {
                     slot = previousSlot
                 } else if previousSlot >= 0, case let next = streams[previousSlot].successor, next >= 0,
-                          streams[next].streamId == event.pointee.streamId {
+                          StreamKey.sameBytes(streams[next].streamId, event.pointee.streamId) {
                     slot = next
-                } else if let known = streamSlots[event.pointee.streamId] {
+                } else if let known = streamSlots[StreamKey(event.pointee.streamId)] {
                     slot = known
                 } else {
                     if let reason = AppendValidation.invalidity(ofStreamId: event.pointee.streamId) { return reason }
@@ -133,7 +133,7 @@ struct BatchAppender {
         of streamId: String,
         in transaction: inout Transaction
     ) throws -> Int {
-        if let known = streamSlots[streamId] { return known }
+        if let known = streamSlots[StreamKey(streamId)] { return known }
         return try addStream(streamId, in: &transaction)
     }
 
@@ -143,7 +143,7 @@ struct BatchAppender {
     ) throws -> Int {
         assert(AppendValidation.invalidity(ofStreamId: streamId) == nil, "an invalid stream id reached the batch")
         streams.append(StreamBatch(streamId: streamId, version: try transaction.streamVersion(streamId)))
-        streamSlots[streamId] = streams.count - 1
+        streamSlots[StreamKey(streamId)] = streams.count - 1
         return streams.count - 1
     }
 }

@@ -48,7 +48,7 @@ public final class InMemoryEventLog: EventLog {
     }
 
     public func streamVersion(_ streamId: String) throws -> UInt64 {
-        storage.withLock { UInt64($0.streams[streamId]?.count ?? 0) }
+        storage.withLock { UInt64($0.streams[StreamKey(streamId)]?.count ?? 0) }
     }
 
     public func read(fromPosition position: UInt64, limit: Int) throws -> [RecordedEvent] {
@@ -68,7 +68,7 @@ public final class InMemoryEventLog: EventLog {
     public func readStream(_ streamId: String, fromVersion version: UInt64, limit: Int) throws -> [RecordedEvent] {
         let limit = try LMDBEventLog.checkedLimit(limit)
         return try storage.withLock { (storage) throws -> [RecordedEvent] in
-            guard let positions = storage.streams[streamId] else { return [] }
+            guard let positions = storage.streams[StreamKey(streamId)] else { return [] }
             let first = Int(max(version, 1)) - 1
             guard first < positions.count else { return [] }
             var events: [RecordedEvent] = []
@@ -114,7 +114,8 @@ public final class InMemoryEventLog: EventLog {
 /// The committed state of an in-memory log.
 struct InMemoryStorage {
     var records: [[UInt8]] = []
-    var streams: [String: [UInt64]] = [:]
+    /// Positions of each stream's events, by the stream id's bytes.
+    var streams: [StreamKey: [UInt64]] = [:]
     var commands: [UUID: AppendResult] = [:]
     var chain: [ChainLink] = []
     var head = LogHead.empty
@@ -132,7 +133,7 @@ struct InMemoryStorage {
 private struct InMemoryTransaction: LogWriteTransaction {
     let base: InMemoryStorage
     var records: [[UInt8]] = []
-    var index: [String: [UInt64]] = [:]
+    var index: [StreamKey: [UInt64]] = [:]
     var commands: [UUID: AppendResult] = [:]
     var links: [ChainLink] = []
 
@@ -145,7 +146,7 @@ private struct InMemoryTransaction: LogWriteTransaction {
     }
 
     func streamVersion(_ streamId: String) throws -> UInt64 {
-        UInt64(base.streams[streamId]?.count ?? 0) + UInt64(index[streamId]?.count ?? 0)
+        UInt64(base.streams[StreamKey(streamId)]?.count ?? 0) + UInt64(index[StreamKey(streamId)]?.count ?? 0)
     }
 
     mutating func writeRecord(position: UInt64, bytes: UnsafeRawBufferPointer) throws {
@@ -154,8 +155,8 @@ private struct InMemoryTransaction: LogWriteTransaction {
     }
 
     mutating func putStreamIndex(streamId: String, entries: [StreamIndexEntry]) throws {
-        precondition(entries.first?.version == UInt64(base.streams[streamId]?.count ?? 0) + UInt64(index[streamId]?.count ?? 0) + 1)
-        index[streamId, default: []].append(contentsOf: entries.map(\.position))
+        precondition(entries.first?.version == UInt64(base.streams[StreamKey(streamId)]?.count ?? 0) + UInt64(index[StreamKey(streamId)]?.count ?? 0) + 1)
+        index[StreamKey(streamId), default: []].append(contentsOf: entries.map(\.position))
     }
 
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws {
@@ -196,7 +197,7 @@ private final class InMemoryVerificationSource: VerificationSource {
     }
 
     func indexedPosition(streamId: UnsafeRawBufferPointer, version: UInt64) throws -> UInt64? {
-        guard let positions = storage.streams[String(decoding: streamId, as: UTF8.self)],
+        guard let positions = storage.streams[StreamKey(String(decoding: streamId, as: UTF8.self))],
             version >= 1, version <= UInt64(positions.count)
         else { return nil }
         return positions[Int(version - 1)]
