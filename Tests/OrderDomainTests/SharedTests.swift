@@ -74,6 +74,37 @@ import Testing
         }
     }
 
+    /// The log keys streams by bytes, so ids compare by bytes: spellings that Unicode calls
+    /// equivalent are different ids, as they are different streams.
+    @Test func idsAreTheirBytes() throws {
+        let letter = try OrderID("K")
+        let kelvin = try OrderID("\u{212A}")
+        let composed = try MemberID("caf\u{E9}")
+        let decomposed = try MemberID("cafe\u{301}")
+        #expect(letter.rawValue == kelvin.rawValue)  // equal as `String`s
+        #expect(letter != kelvin)
+        #expect(!letter.streamId.utf8.elementsEqual(kelvin.streamId.utf8))
+        #expect(composed != decomposed)
+        #expect(Set([letter, kelvin, letter]).count == 2)
+        #expect(Set([composed, decomposed]).count == 2)
+        // The same bytes in other representations: text kept out of line, a second copy of long text.
+        var spacious = String()
+        spacious.reserveCapacity(64)
+        spacious += "o-1"
+        #expect(try OrderID(spacious) == OrderID("o-1"))
+        #expect(Set([try OrderID(spacious), try OrderID("o-1")]).count == 1)
+        let long = "order-\(String(repeating: "x", count: 40))"
+        let copy = String(decoding: Array(long.utf8), as: UTF8.self)
+        #expect(try OrderID(long) == OrderID(copy))
+        #expect(Set([try OrderID(long), try OrderID(copy)]).count == 1)
+        #expect(try OrderID(long) != OrderID(long + "y"))
+        #expect(Set([OrderID("o-1"), OrderID("o-1"), OrderID("o-12345678"), OrderID("o-12345678")]).count == 2)
+        #expect([kelvin, letter, try OrderID("a"), try OrderID("B")].sorted() == ["B", "K", "a", kelvin])
+        var states = DomainStates()
+        states.reserveCapacity(orders: 2)
+        #expect(states.orders[kelvin] == nil)
+    }
+
     @Test func idsNameTheirStreams() {
         #expect(OrderID("o1").streamId == "order-o1")
         #expect(SKUID("s1").streamId == "sku-s1")

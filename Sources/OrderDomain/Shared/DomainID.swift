@@ -81,9 +81,6 @@ extension DomainID {
     /// The raw text.
     public var description: String { rawValue }
 
-    /// Orders ids by their text, which makes warehouse choice deterministic.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
     /// Decodes and validates, so a corrupt id fails to decode.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
