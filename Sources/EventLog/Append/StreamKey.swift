@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A stream id as the log keys it: by its UTF-8 bytes. `String`'s equality is Unicode's, under
 /// which "order-K" and "order-\u{212A}" (a Kelvin sign) are one string, while the stream index
 /// stores them as two streams. Keyed by the `String`, a batch holding both would number the
@@ -14,21 +20,26 @@ struct StreamKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        var text = streamId
-        text.withUTF8 { utf8 in
-            hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
-            hasher.combine(utf8.count)
+        if let hashed: Void = streamId.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
+            return hashed
         }
+        for byte in streamId.utf8 { hasher.combine(byte) }
     }
 
-    /// Whether two stream ids are the same stream: the same bytes.
+    /// Whether two stream ids are the same stream: the same bytes. Strings with the same bits
+    /// (the same inline bytes, or the same storage) are; otherwise the bytes are compared.
     static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs
-        var right = rhs
-        return left.withUTF8 { leftBytes in
-            right.withUTF8 { rightBytes in
-                leftBytes.count == rightBytes.count && leftBytes.elementsEqual(rightBytes)
-            }
+        if MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size,
+            unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self)
+        {
+            return true
         }
+        let count = lhs.utf8.count
+        guard count == rhs.utf8.count else { return false }
+        guard count > 0 else { return true }
+        let compared = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in memcmp(left.baseAddress!, right.baseAddress!, count) == 0 }
+        }
+        return (compared ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 }
