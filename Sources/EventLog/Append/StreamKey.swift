@@ -19,11 +19,13 @@ struct StreamKey: Hashable {
         sameBytes(lhs.streamId, rhs.streamId)
     }
 
+    /// Feeds the id's UTF-8 bytes to the hasher; text not stored as UTF-8 (bridged from
+    /// Objective-C) gives the same bytes one at a time.
     func hash(into hasher: inout Hasher) {
-        if let hashed: Void = streamId.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
-            return hashed
+        let hashed = streamId.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            for byte in streamId.utf8 { hasher.combine(byte) }
         }
-        for byte in streamId.utf8 { hasher.combine(byte) }
     }
 
     /// Whether two stream ids are the same stream: the same bytes. Strings with the same bits
@@ -40,6 +42,7 @@ struct StreamKey: Hashable {
         let compared = lhs.utf8.withContiguousStorageIfAvailable { left in
             rhs.utf8.withContiguousStorageIfAvailable { right in memcmp(left.baseAddress!, right.baseAddress!, count) == 0 }
         }
-        return (compared ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
+        if let compared = compared ?? nil { return compared }
+        return lhs.utf8.elementsEqual(rhs.utf8)  // text not stored as UTF-8
     }
 }
