@@ -56,6 +56,69 @@ enum AppendBenchmarks {
     }
 }
 
+extension AppendBenchmarks {
+    /// One log append and the same puts through `RawLMDBAppender` in every iteration, each on its
+    /// own environment, the two taking turns at going first: both meet the disk as it is at that
+    /// moment, so each pair's ratio holds still while the disk's flush latency drifts during the
+    /// run (the separate benchmarks above run a few seconds apart and can meet different disks).
+    static func registerPaired(batchSize: Int) {
+        let record = [UInt8](repeating: 0xA5, count: SampleRequests.recordBytes)
+        let log = LogFixture()
+        let raw = RawLMDBFixture(writes: .logTables(streamCount: SampleRequests.streamCount))
+        let turns = Turns()
+        var configuration = configuration(batchSize: batchSize)
+        configuration.metrics = [.wallClock, .mallocCountTotal, .logEventsPerSecond, .rawEventsPerSecond, .logPerRawPermille]
+        Benchmark(
+            "Append/paired/batch-\(batchSize)",
+            configuration: configuration,
+            closure: { benchmark in
+                let request = SampleRequests.request(eventCount: batchSize)
+                let appender = raw.appender
+                let clock = ContinuousClock()
+                let logFirst = turns.next()
+                var logTime = Duration.zero
+                var rawTime = Duration.zero
+                benchmark.startMeasurement()
+                for logTurn in [logFirst, !logFirst] {
+                    let start = clock.now
+                    if logTurn {
+                        let result = try await log.log.append(request)
+                        logTime = start.duration(to: clock.now)
+                        precondition(result.eventCount == batchSize && !result.duplicate)
+                    } else {
+                        try appender.appendBatch(count: batchSize, record: record)
+                        rawTime = start.duration(to: clock.now)
+                    }
+                }
+                benchmark.stopMeasurement()
+                let logRate = EventRate.perSecond(batchSize, in: logTime)
+                let rawRate = EventRate.perSecond(batchSize, in: rawTime)
+                benchmark.measurement(.logEventsPerSecond, logRate)
+                benchmark.measurement(.rawEventsPerSecond, rawRate)
+                benchmark.measurement(.logPerRawPermille, logRate * 1_000 / rawRate)
+            },
+            setup: {
+                try log.open()
+                try raw.open()
+            },
+            teardown: {
+                log.close()
+                raw.close()
+            }
+        )
+    }
+
+    /// Which of a pair goes first: each in turn.
+    private final class Turns {
+        private var count = 0
+
+        func next() -> Bool {
+            count += 1
+            return count % 2 == 0
+        }
+    }
+}
+
 /// A `RawLMDBAppender` with durability `full` in its own scratch directory, for one benchmark's
 /// iterations.
 final class RawLMDBFixture {

@@ -13,6 +13,7 @@ let benchmarks: @Sendable () -> Void = {
         AppendBenchmarks.registerLog(batchSize: batchSize)
         AppendBenchmarks.registerRawLMDB(batchSize: batchSize, writes: .logTables(streamCount: SampleRequests.streamCount))
         AppendBenchmarks.registerRawLMDB(batchSize: batchSize, writes: .records)
+        AppendBenchmarks.registerPaired(batchSize: batchSize)
     }
     ScanBenchmarks.register(checkingChecksums: true)
     ScanBenchmarks.register(checkingChecksums: false)
@@ -26,6 +27,21 @@ extension BenchmarkMetric {
     /// `wallClock`: equal to `throughput` times the events per iteration, without its rounding.
     static var eventsPerSecond: BenchmarkMetric {
         .custom("events/s", polarity: .prefersLarger, useScalingFactor: false)
+    }
+
+    /// The log's half of a paired append benchmark, as `eventsPerSecond`.
+    static var logEventsPerSecond: BenchmarkMetric {
+        .custom("log events/s", polarity: .prefersLarger, useScalingFactor: false)
+    }
+
+    /// The raw LMDB half of a paired append benchmark, as `eventsPerSecond`.
+    static var rawEventsPerSecond: BenchmarkMetric {
+        .custom("raw events/s", polarity: .prefersLarger, useScalingFactor: false)
+    }
+
+    /// The log's events per second over the raw loop's in the same pair, in thousandths.
+    static var logPerRawPermille: BenchmarkMetric {
+        .custom("log/raw ‰", polarity: .prefersLarger, useScalingFactor: false)
     }
 }
 

@@ -5,7 +5,7 @@ import Synchronization
 /// A second thread that extends a batch's SHA-256 over staged record blocks while the writer goes
 /// on encoding and putting records: the hash chain's cost leaves the writer's critical path.
 ///
-/// Protocol (writer thread only): `begin`, then any number of `submit`, then `drain`. `drain`
+/// Protocol (the committing thread only): `begin`, then any number of `submit`, then `drain`. `drain`
 /// takes back the blocks the worker has not started, waits for the one it may be hashing, and
 /// hashes the rest on the writer: when the worker gets no CPU (a busy machine), the writer never
 /// waits for it to be scheduled, and the batch's last block never makes a round trip. Between

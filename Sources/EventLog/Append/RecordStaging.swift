@@ -4,7 +4,7 @@ import Crypto
 /// reusable blocks. The concatenation is exactly what the batch's chain link hashes; full blocks
 /// go to the `HashWorker` (when there is one) while the writer fills the next.
 ///
-/// Owned by one writer at a time (the LMDB writer thread, or whoever holds the in-memory log's
+/// Owned by one writer at a time (whoever holds the LMDB log's `writer` or the in-memory log's
 /// lock), hence `@unchecked Sendable`. Blocks stay valid until `reset`, which the writer calls
 /// after the batch's transaction has committed or aborted.
 final class RecordStaging: @unchecked Sendable {

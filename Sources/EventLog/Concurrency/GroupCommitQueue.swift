@@ -4,8 +4,12 @@ import Synchronization
 /// Group commit for any single writer: callers queue items; one dedicated thread takes everything
 /// queued, hands it to `commit` as one batch, then resumes every caller with its own outcome.
 ///
-/// Under light load a batch holds one caller's items and latency is one commit; under a rush
-/// batches grow by themselves up to `batchWeightMax` (measured by `weight`, e.g. events).
+/// A caller that finds nothing queued and nothing being committed commits its own items at once,
+/// on its own thread, instead of waking the writer thread and then being woken by it: a lone
+/// append costs one commit and no thread hand-off. Whoever commits, batches never overlap, and
+/// items that arrive meanwhile queue for the writer thread, which takes them all as one batch.
+/// Under a rush, batches grow by themselves up to `batchWeightMax` (measured by `weight`, e.g.
+/// events).
 public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable {
     public typealias Commit = @Sendable ([Item]) -> [Outcome]
 
@@ -17,6 +21,8 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
     private struct State {
         var waiters: [Waiter] = []
         var queuedItemCount = 0
+        /// A batch is being committed, by the writer thread or by a caller.
+        var committing = false
         var writerIdle = false
         var closed = false
     }
@@ -28,9 +34,12 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
     private let batchWeightMax: Int
     private let weight: @Sendable (Item) -> Int
     private let refusal: @Sendable (GroupCommitRefusal) -> Outcome
+    private let commit: Commit
 
-    /// Starts the writer thread; `commit` runs on it and only on it, and must return one outcome
-    /// per item, in order. `refusal` answers items that cannot be queued.
+    /// Starts the writer thread. `commit` runs for one batch at a time, on the writer thread or
+    /// on a submitting caller's (see above), and must return one outcome per item, in order; it
+    /// may block (an fsync), but must not wait for other submissions. `refusal` answers items
+    /// that cannot be queued.
     public init(
         queuedItemCountMax: Int,
         batchWeightMax: Int,
@@ -43,14 +52,36 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
         self.batchWeightMax = batchWeightMax
         self.weight = weight
         self.refusal = refusal
+        self.commit = commit
         WriterThread(name: "group-commit") {
-            self.run(commit: commit)
+            self.run()
             self.finished.signal()
         }.start()
     }
 
-    /// Queues the items and returns their outcomes, in order, once their batch is committed.
+    /// Returns the items' outcomes, in order, once their batch is committed: committed at once on
+    /// the calling thread when the queue is idle, otherwise queued for the writer thread.
     public func submit(_ items: [Item]) async -> [Outcome] {
+        let idle: Bool? = state.withLock { state in
+            if state.closed { return nil }
+            guard state.waiters.isEmpty && !state.committing else { return false }
+            state.committing = true
+            return true
+        }
+        switch idle {
+        case nil:
+            return items.map { _ in refusal(.closed) }
+        case true?:
+            let outcomes = commit(items)
+            precondition(outcomes.count == items.count, "commit returned \(outcomes.count) outcomes for \(items.count) items")
+            finishCommitting()
+            return outcomes
+        case false?:
+            return await enqueue(items)
+        }
+    }
+
+    private func enqueue(_ items: [Item]) async -> [Outcome] {
         await withCheckedContinuation { continuation in
             let outcome: (refusal: GroupCommitRefusal?, wake: Bool) = state.withLock { state in
                 if state.closed { return (.closed, false) }
@@ -69,6 +100,9 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
         }
     }
 
+    /// Items waiting for the writer thread, not counting a batch being committed.
+    var queuedItemCount: Int { state.withLock { $0.queuedItemCount } }
+
     /// Commits what is queued, refuses what comes later, and stops the writer thread.
     public func close() {
         let wake = state.withLock { state in
@@ -83,14 +117,27 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
         finished.signal()
     }
 
-    private func run(commit: Commit) {
+    /// Ends a batch: wakes the writer thread when items queued up meanwhile, or when the queue was
+    /// closed meanwhile (the writer stops only once no batch is being committed).
+    private func finishCommitting() {
+        let wake = state.withLock { state in
+            state.committing = false
+            guard state.writerIdle && (!state.waiters.isEmpty || state.closed) else { return false }
+            state.writerIdle = false
+            return true
+        }
+        if wake { wakeup.signal() }
+    }
+
+    private func run() {
         while true {
             let taken: [Waiter]? = state.withLock { state in
-                if state.waiters.isEmpty {
-                    if state.closed { return nil }
+                if state.waiters.isEmpty || state.committing {
+                    if state.closed && state.waiters.isEmpty && !state.committing { return nil }
                     state.writerIdle = true
                     return []
                 }
+                state.committing = true
                 return takeBatch(from: &state)
             }
             guard let taken else { return }
@@ -101,6 +148,7 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
             let items = taken.count == 1 ? taken[0].items : taken.flatMap(\.items)
             let outcomes = commit(items)
             precondition(outcomes.count == items.count, "commit returned \(outcomes.count) outcomes for \(items.count) items")
+            finishCommitting()
             var offset = 0
             for waiter in taken {
                 let count = waiter.items.count

@@ -8,11 +8,13 @@ import Glibc
 import Darwin
 #endif
 
-/// The embedded event log: an LMDB environment in a data directory, written by one group-commit
-/// writer thread and read by any number of concurrent readers (MVCC: reads never block writes).
+/// The embedded event log: an LMDB environment in a data directory, written one batch at a time
+/// through group commit (by an appending caller when the log is idle, otherwise by the writer
+/// thread) and read by any number of concurrent readers (MVCC: reads never block writes).
 ///
-/// Thread safety: `head` and the write transaction belong to the writer thread; readers touch
-/// only the LMDB environment, under the shared side of `resizeLock`.
+/// Thread safety: `head` and the write transaction belong to whoever holds `writer`, and a write
+/// transaction begins and commits on one thread; readers touch only the LMDB environment, under
+/// the shared side of `resizeLock`.
 public final class LMDBEventLog: EventLog, @unchecked Sendable {
     /// The data directory.
     public let path: String

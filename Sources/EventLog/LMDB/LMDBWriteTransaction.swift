@@ -1,7 +1,7 @@
 import CLMDB
 import struct FoundationEssentials.UUID
 
-/// One LMDB write transaction over the log's tables. Owned by the writer thread.
+/// One LMDB write transaction over the log's tables. Owned by the thread that commits the batch.
 struct LMDBWriteTransaction: LogWriteTransaction {
     let transaction: OpaquePointer
     let tables: LMDBTables
