@@ -6,7 +6,7 @@ PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test crash-test fuzz fuzz-http bench flash-sale clean
+.PHONY: deps build run test crash-test fuzz fuzz-http bench bench-check flash-sale clean
 
 ## Installs LMDB's headers and library (Debian's liblmdb-dev) and SQLite's (libsqlite3-dev, for
 ## the flash-sale baseline) when pkg-config cannot find them.
@@ -43,6 +43,7 @@ test: deps
 	Tests/crash/run.sh "$$($(SWIFT) build --show-bin-path)/order-engine" 20
 	Tests/fuzz/libfuzzer.sh 30
 	Tests/http/fuzz.sh "$$($(SWIFT) build --show-bin-path)/order-engine"
+	$(MAKE) bench-check
 
 RESTARTS ?= 200
 FUZZ_SECONDS ?= 300
@@ -67,6 +68,12 @@ fuzz-http: deps
 ## Append-throughput benchmarks (a nested package, so users and tests never build its dependencies).
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+## The checked-in malloc thresholds of the in-memory benchmarks (decide loop, codecs), whose counts
+## are exact from run to run; a change in them fails until Benchmarks/Thresholds is updated
+## (Benchmarks/README.md).
+bench-check: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark thresholds check --filter 'Decide/.*|Codec/.*'
 
 ## The peak-sale benchmark, every scenario, durable, one JSON line each (see Docs/benchmarks.md).
 flash-sale: build
