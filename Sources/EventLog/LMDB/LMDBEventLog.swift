@@ -109,6 +109,9 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         try await append(contentsOf: [request])[0].get()
     }
 
+    /// When the log is idle the requests are committed at once on the calling thread, which the
+    /// commit and its fsync then block; otherwise they wait for the batch in progress and go to
+    /// the writer thread with everything else that queued meanwhile.
     public func append(contentsOf requests: [AppendRequest]) async -> [Result<AppendResult, EventLogError>] {
         guard let queue else {
             return requests.map { _ in .failure(.invalidRequest(reason: "the log is open read-only")) }
