@@ -72,10 +72,7 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
         case nil:
             return items.map { _ in refusal(.closed) }
         case true?:
-            let outcomes = commit(items)
-            precondition(outcomes.count == items.count, "commit returned \(outcomes.count) outcomes for \(items.count) items")
-            finishCommitting()
-            return outcomes
+            return commitBatch(items)
         case false?:
             return await enqueue(items)
         }
@@ -117,6 +114,15 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
         finished.signal()
     }
 
+    /// Commits a batch its caller has marked `committing`, checks that every item has its outcome,
+    /// and ends the batch.
+    private func commitBatch(_ items: [Item]) -> [Outcome] {
+        let outcomes = commit(items)
+        precondition(outcomes.count == items.count, "commit returned \(outcomes.count) outcomes for \(items.count) items")
+        finishCommitting()
+        return outcomes
+    }
+
     /// Ends a batch: wakes the writer thread when items queued up meanwhile, or when the queue was
     /// closed meanwhile (the writer stops only once no batch is being committed).
     private func finishCommitting() {
@@ -146,9 +152,7 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
                 continue
             }
             let items = taken.count == 1 ? taken[0].items : taken.flatMap(\.items)
-            let outcomes = commit(items)
-            precondition(outcomes.count == items.count, "commit returned \(outcomes.count) outcomes for \(items.count) items")
-            finishCommitting()
+            let outcomes = commitBatch(items)
             var offset = 0
             for waiter in taken {
                 let count = waiter.items.count
