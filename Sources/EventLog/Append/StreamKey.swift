@@ -22,7 +22,7 @@ struct StreamKey: Hashable {
     /// Feeds the id's UTF-8 bytes to the hasher; text not stored as UTF-8 (bridged from
     /// Objective-C) gives the same bytes one at a time.
     func hash(into hasher: inout Hasher) {
-        let hashed = streamId.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let hashed: Void? = streamId.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if hashed == nil {
             for byte in streamId.utf8 { hasher.combine(byte) }
         }

@@ -7,8 +7,8 @@ extension Order {
     }
 
     /// Folds one event into the state in place: an order's lists are appended to, not copied.
-    public static func evolve(_ next: inout OrderState, _ event: OrderEvent) {
-        switch event {
+    public static func evolve(_ next: inout OrderState, _ event: consuming OrderEvent) {
+        switch consume event {
         case .placed(let placement):
             next.status = .awaitingPayment
             next.placement = placement

@@ -7,8 +7,8 @@ extension Payment {
     }
 
     /// Folds one event into the state in place: its provider events are inserted into, not copied.
-    public static func evolve(_ next: inout PaymentState, _ event: PaymentEvent) {
-        switch event {
+    public static func evolve(_ next: inout PaymentState, _ event: consuming PaymentEvent) {
+        switch consume event {
         case .authorized(let order, let member, let method, let amount, let amountDue, _):
             next.status = .authorized
             next.order = order

@@ -46,8 +46,8 @@ public enum Shipment {
     }
 
     /// Folds one event into the state in place: a replay does not copy the state out and back.
-    public static func evolve(_ next: inout ShipmentState, _ event: ShipmentEvent) {
-        switch event {
+    public static func evolve(_ next: inout ShipmentState, _ event: consuming ShipmentEvent) {
+        switch consume event {
         case .created(let order, let warehouse, let lines, let kind, _):
             next.status = .created
             next.order = order

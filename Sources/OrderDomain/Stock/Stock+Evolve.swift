@@ -7,8 +7,8 @@ extension Stock {
     }
 
     /// Folds one event into the state in place: a hot SKU's open holds are never copied.
-    public static func evolve(_ next: inout StockState, _ event: StockEvent) {
-        switch event {
+    public static func evolve(_ next: inout StockState, _ event: consuming StockEvent) {
+        switch consume event {
         case .received(let quantity, _), .transferredIn(let quantity, _, _):
             next.onHand += quantity
             next.incoming -= min(next.incoming, quantity)

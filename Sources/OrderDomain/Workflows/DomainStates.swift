@@ -41,9 +41,11 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
         self.coupons = coupons
     }
 
-    /// Folds one event into the state of its aggregate.
-    public mutating func apply(_ event: DomainEvent) {
-        switch event {
+    /// Folds one event into the state of its aggregate. The event is consumed, so that what it
+    /// carries (an order's lines, a parcel's tracking) moves into the state rather than being
+    /// copied there and released with the event.
+    public mutating func apply(_ event: consuming DomainEvent) {
+        switch consume event {
         case .catalog(let id, let event):
             catalogs[id] = Catalog.evolve(catalog(id), event)
         case .stock(let id, let event):

@@ -46,7 +46,7 @@ extension EventReplay {
         }
         decoder.start()
         while let chunk = try chunks.take() {
-            chunk.moveOutEach { event in states.apply(event) }
+            chunk.moveOutEach { event in states.apply(consume event) }
             chunks.recycle(chunk)
         }
         return states
@@ -143,7 +143,7 @@ private final class EventChunk: @unchecked Sendable {
     var isEmpty: Bool { count == 0 }
 
     /// Hands each event to `body` in order, moving it out, and leaves the chunk empty.
-    func moveOutEach(_ body: (DomainEvent) -> Void) {
+    func moveOutEach(_ body: (consuming DomainEvent) -> Void) {
         let taken = count
         count = 0
         for index in 0..<taken { body((events + index).move()) }
