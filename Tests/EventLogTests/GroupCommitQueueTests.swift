@@ -22,6 +22,18 @@ struct GroupCommitQueueTests {
         #expect(recorder.batches.map(\.threadName) != ["group-commit"])
     }
 
+    @Test func refusesASubmissionLargerThanTheQueueEvenWhenIdle() async {
+        let recorder = CommitRecorder()
+        let queue = recorder.queue()
+        defer { queue.close() }
+
+        let outcomes = await queue.submit(Array(0...CommitRecorder.queuedItemCountMax))
+
+        #expect(outcomes == Array(repeating: -1, count: CommitRecorder.queuedItemCountMax + 1))
+        #expect(recorder.batches.isEmpty)
+        #expect(await queue.submit([4]) == [40])
+    }
+
     @Test func submissionsDuringACommitWaitAndGoToTheWriterThreadAsOneBatch() async throws {
         let recorder = CommitRecorder()
         recorder.holdFirstCommit()
@@ -97,9 +109,11 @@ private final class CommitRecorder: Sendable {
     var batches: [Batch] { state.withLock { $0.batches } }
     var notes: [String] { state.withLock { $0.notes } }
 
+    static let queuedItemCountMax = 100
+
     func queue() -> GroupCommitQueue<Int, Int> {
         GroupCommitQueue(
-            queuedItemCountMax: 100,
+            queuedItemCountMax: Self.queuedItemCountMax,
             batchWeightMax: 100,
             weight: { _ in 1 },
             refusal: { _ in -1 },

@@ -61,21 +61,32 @@ public final class GroupCommitQueue<Item: Sendable, Outcome: Sendable>: Sendable
 
     /// Returns the items' outcomes, in order, once their batch is committed: committed at once on
     /// the calling thread when the queue is idle, otherwise queued for the writer thread.
+    /// A submission too large to ever queue is refused as overloaded on either path, so whether
+    /// it is taken does not depend on how busy the queue happens to be.
     public func submit(_ items: [Item]) async -> [Outcome] {
-        let idle: Bool? = state.withLock { state in
-            if state.closed { return nil }
-            guard state.waiters.isEmpty && !state.committing else { return false }
+        let admission: Admission = state.withLock { state in
+            if state.closed { return .refused(.closed) }
+            if items.count > queuedItemCountMax { return .refused(.overloaded(queuedItemCountMax)) }
+            guard state.waiters.isEmpty && !state.committing else { return .queue }
             state.committing = true
-            return true
+            return .commitHere
         }
-        switch idle {
-        case nil:
-            return items.map { _ in refusal(.closed) }
-        case true?:
+        switch admission {
+        case .refused(let refused):
+            return items.map { _ in refusal(refused) }
+        case .commitHere:
             return commitBatch(items)
-        case false?:
+        case .queue:
             return await enqueue(items)
         }
+    }
+
+    /// What `submit` does with a submission.
+    private enum Admission {
+        case refused(GroupCommitRefusal)
+        /// The queue is idle and now marked committing: commit on the caller's thread.
+        case commitHere
+        case queue
     }
 
     private func enqueue(_ items: [Item]) async -> [Outcome] {
