@@ -30,6 +30,13 @@ extension DomainID {
         withBytes { hasher.combine(bytes: $0) }
     }
 
+    /// What `Dictionary` and `Set` hash: the id's bytes with `IDHash` and the table's seed, not
+    /// SipHash (see `IDHash`). Consistent with `==`, which compares bytes.
+    @inlinable
+    public func _rawHashValue(seed: Int) -> Int {
+        withBytes { IDHash.hash($0, seed: seed) }
+    }
+
     /// Orders ids by their bytes, as the log orders streams; this makes warehouse choice
     /// deterministic.
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -19,6 +19,12 @@ public struct StockItemID: Sendable, Hashable, Codable, Comparable, CustomString
         (lhs.sku, lhs.warehouse) < (rhs.sku, rhs.warehouse)
     }
 
+    /// What `Dictionary` and `Set` hash: both ids' bytes with `IDHash`, chained through the
+    /// table's seed. Consistent with the synthesized `==`.
+    public func _rawHashValue(seed: Int) -> Int {
+        warehouse._rawHashValue(seed: sku._rawHashValue(seed: seed))
+    }
+
     /// `<sku>@<warehouse>`, for messages.
     public var description: String { sku.rawValue + "@" + warehouse.rawValue }
 }
