@@ -41,6 +41,32 @@ struct EventLogConformanceTests {
         #expect(try log.verify().ok)
     }
 
+    /// An append's checks are per stream too: one for "K" and one for the Kelvin sign are two
+    /// checks, each against its own stream's version.
+    @Test(arguments: LogKind.allCases)
+    func checksUnicodeEquivalentStreamsEachAgainstItsOwnVersion(kind: LogKind) async throws {
+        let log = try LogFixture(kind).log
+        let letter = "order-K"
+        let kelvin = "order-\u{212A}"
+        _ = try await log.append(Make.request([letter, kelvin, kelvin]))
+        let both: StreamExpectations = [letter: .exactly(1), kelvin: .exactly(2)]
+        #expect(both.count == 2)
+        #expect(both[letter] == .exactly(1))
+        #expect(both[kelvin] == .exactly(2))
+        await #expect(throws: EventLogError.versionConflict(streamId: kelvin, expected: .exactly(1), actual: 2)) {
+            try await log.append(Make.request([letter], expecting: [letter: .exactly(1), kelvin: .exactly(1)]))
+        }
+        #expect(try log.lastPosition() == 3)
+        let appended = try await log.append(Make.request([letter, kelvin], expecting: both))
+        #expect(appended.positions == 4..<6)
+        #expect(try log.streamVersion(letter) == 2)
+        #expect(try log.streamVersion(kelvin) == 3)
+        var removed = both
+        removed[kelvin] = nil
+        #expect(removed.count == 1 && removed[letter] == .exactly(1) && removed[kelvin] == nil)
+        #expect(Set(both.map(\.expected)) == [.exactly(1), .exactly(2)])
+    }
+
     @Test(arguments: LogKind.allCases)
     func refusesAnAppendWhoseExpectedVersionIsStaleAndWritesNothing(kind: LogKind) async throws {
         let log = try LogFixture(kind).log

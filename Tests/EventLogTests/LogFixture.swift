@@ -66,7 +66,7 @@ enum Make {
     static func request(
         _ streams: [String],
         commandId: UUID = UUID(),
-        expecting expectations: [String: ExpectedVersion] = [:],
+        expecting expectations: StreamExpectations = [:],
         payloadBytes: Int? = nil
     ) -> AppendRequest {
         let payload = payloadBytes.map { count in (0..<count).map { UInt8(truncatingIfNeeded: $0) } } ?? Array("hello".utf8)

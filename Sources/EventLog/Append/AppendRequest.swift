@@ -24,12 +24,12 @@ public enum ExpectedVersion: Sendable, Hashable {
 /// already seen appends nothing and returns the first append's result.
 public struct AppendRequest: Sendable, Hashable {
     public var commandId: UUID
-    /// Checks per stream; a stream not named here is not checked.
-    public var expectations: [String: ExpectedVersion]
+    /// Checks per stream, by the stream id's bytes; a stream not named here is not checked.
+    public var expectations: StreamExpectations
     /// The events, in order. Their metadata's command id must equal `commandId`.
     public var events: [ProposedEvent]
 
-    public init(commandId: UUID, expectations: [String: ExpectedVersion] = [:], events: [ProposedEvent]) {
+    public init(commandId: UUID, expectations: StreamExpectations = [:], events: [ProposedEvent]) {
         self.commandId = commandId
         self.expectations = expectations
         self.events = events
