@@ -9,10 +9,12 @@ extension EventReplay {
     static let chunksAheadMax = 16
 
     /// Folds every event from the start of the log through `endPosition` into fresh states, as
-    /// `states(from:through:codec:)` does, on two threads: a second one scans, checks checksums and
-    /// decodes, while this one folds. A replay of a whole log spends about as long decoding as
-    /// folding, so the two overlap on two cores. The first error is thrown after the events before
-    /// it were folded, as in `fold`.
+    /// `states(from:through:codec:)` does, on two threads. The log is cut into chunks of
+    /// `chunkEventCountMax` positions. A second thread scans, checks checksums and decodes chunk
+    /// after chunk; this one folds them in order and, whenever the next chunk is not decoded yet,
+    /// decodes a chunk further on itself rather than wait. Decoding takes longer than folding, so
+    /// with the decoding on one thread the fold waited about two fifths of the time. The first
+    /// error is thrown after the events before it were folded, as in `fold`.
     ///
     /// The orders, payments and parcels tables are sized first from the number of stored order
     /// views (see `DomainStates.reserveCapacity(orders:)`), so the fold does not grow them one
@@ -23,60 +25,123 @@ extension EventReplay {
     ) throws -> DomainStates {
         var states = DomainStates()
         states.reserveCapacity(orders: try OrderStatusProjection.storedOrderCount(log, atMost: endPosition))
-        let chunks = DecodedChunks(capacity: chunksAheadMax)
+        let chunks = DecodedChunks(endPosition: endPosition, aheadMax: chunksAheadMax)
+        let decode: @Sendable (Int) -> DecodedChunk = { index in
+            decodeChunk(index, of: log, through: endPosition, codec: codec, into: chunks.emptyChunk())
+        }
         let decoder = Thread {
-            var filling = EventChunk.Filling(chunks.emptyChunk())
-            do {
-                try log.scan(fromPosition: 1, through: endPosition, checkingChecksums: true) { position, view in
-                    do {
-                        filling.append(try codec.decode(view))
-                    } catch {
-                        throw EngineError.undecodableEvent(position: position, problem: "\(error)")
-                    }
-                    if filling.isFull { chunks.put(filling.restart(with: chunks.emptyChunk())) }
-                    return true
-                }
-                let last = filling.finish()
-                if !last.isEmpty { chunks.put(last) }
-                chunks.finish(failure: nil)
-            } catch {
-                _ = filling.finish()
-                chunks.finish(failure: error)
-            }
+            while let index = chunks.claim() { chunks.put(decode(index), at: index) }
+            chunks.decoderExited()
         }
         decoder.start()
-        while let chunk = try chunks.take() {
-            chunk.moveOutEach { event in states.apply(consume event) }
-            chunks.recycle(chunk)
+        // The decoder reads the log until it has stopped; the caller may close the log after this.
+        defer { chunks.stop() }
+        var index = 0
+        while let decoded = chunks.take(index, decodingMeanwhile: decode) {
+            decoded.events.moveOutEach { event in states.apply(consume event) }
+            chunks.recycle(decoded.events)
+            if let failure = decoded.failure { throw failure }
+            index += 1
         }
         return states
     }
+
+    /// Positions `1 + index × chunkEventCountMax` on, through `endPosition` at most, decoded into
+    /// `chunk`; a failure ends the chunk, after the events before it.
+    fileprivate static func decodeChunk(
+        _ index: Int, of log: LMDBEventLog, through endPosition: UInt64, codec: EventCodec, into chunk: EventChunk
+    ) -> DecodedChunk {
+        let first = UInt64(index) * UInt64(chunkEventCountMax) + 1
+        let last = min(first + UInt64(chunkEventCountMax) - 1, endPosition)
+        var filling = EventChunk.Filling(chunk)
+        do {
+            try log.scan(fromPosition: first, through: last, checkingChecksums: true) { position, view in
+                do {
+                    filling.append(try codec.decode(view))
+                } catch {
+                    throw EngineError.undecodableEvent(position: position, problem: "\(error)")
+                }
+                return true
+            }
+            return DecodedChunk(events: filling.finish(), failure: nil)
+        } catch {
+            return DecodedChunk(events: filling.finish(), failure: error)
+        }
+    }
 }
 
-/// A bounded queue of decoded chunks from one decoding thread to one folding thread; the decoder
-/// waits while it is full, the folder while it is empty. Folded chunks come back empty for the
-/// decoder to fill again, so their buffers are not allocated, faulted in and freed once per chunk.
+/// One chunk's events, and the error that ended it early, if one did.
+private struct DecodedChunk: @unchecked Sendable {
+    let events: EventChunk
+    let failure: (any Error)?
+}
+
+/// The chunks of one replay, between the decoding thread and the folding thread. Either thread
+/// claims the next chunk not yet claimed and decodes it; the folder takes them in order. At most
+/// `aheadMax` chunks are claimed beyond the next one to fold, which bounds the memory decoded
+/// ahead. Folded chunks come back empty to be filled again, so their buffers are not allocated,
+/// faulted in and freed once per chunk.
 private final class DecodedChunks: @unchecked Sendable {
     private let condition = NSCondition()
-    private let capacity: Int
+    private let chunkCount: Int
+    private let aheadMax: Int
     // Guarded by `condition`.
-    private var chunks: [EventChunk] = []
+    private var nextToClaim = 0
+    private var nextToFold = 0
+    private var decoded: [Int: DecodedChunk] = [:]
     private var emptyChunks: [EventChunk] = []
-    private var finished = false
-    private var failure: (any Error)?
+    private var stopped = false
+    private var decoderRunning = true
 
-    init(capacity: Int) {
-        precondition(capacity > 0)
-        self.capacity = capacity
+    init(endPosition: UInt64, aheadMax: Int) {
+        precondition(aheadMax > 0)
+        let size = UInt64(EventReplay.chunkEventCountMax)
+        chunkCount = Int((endPosition + size - 1) / size)
+        self.aheadMax = aheadMax
     }
 
-    func put(_ chunk: EventChunk) {
+    /// The decoder's next chunk, once there is room ahead of the fold; nil when every chunk is
+    /// claimed or the fold has stopped.
+    func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        precondition(!finished)
-        while chunks.count >= capacity { condition.wait() }
-        chunks.append(chunk)
+        while !stopped && nextToClaim < chunkCount && nextToClaim - nextToFold >= aheadMax { condition.wait() }
+        guard !stopped && nextToClaim < chunkCount else { return nil }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    func put(_ chunk: DecodedChunk, at index: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        decoded[index] = chunk
         condition.broadcast()
+    }
+
+    /// Chunk `index` once decoded; nil past the last. While it is not decoded yet, decodes the next
+    /// unclaimed chunk with `decode` (outside the lock) when there is room ahead, else waits.
+    func take(_ index: Int, decodingMeanwhile decode: (Int) -> DecodedChunk) -> DecodedChunk? {
+        condition.lock()
+        defer { condition.unlock() }
+        precondition(index == nextToFold)
+        guard index < chunkCount else { return nil }
+        while true {
+            if let chunk = decoded.removeValue(forKey: index) {
+                nextToFold = index + 1
+                condition.broadcast()
+                return chunk
+            }
+            if nextToClaim < chunkCount && nextToClaim - index < aheadMax {
+                let claimed = nextToClaim
+                nextToClaim += 1
+                condition.unlock()
+                let chunk = decode(claimed)
+                condition.lock()
+                decoded[claimed] = chunk
+            } else {
+                condition.wait()
+            }
+        }
     }
 
     /// An empty chunk with room for a full one: a folded one when there is one.
@@ -87,7 +152,7 @@ private final class DecodedChunks: @unchecked Sendable {
         return recycled ?? EventChunk(capacity: EventReplay.chunkEventCountMax)
     }
 
-    /// Gives back a folded chunk, emptied, for the decoder to fill again.
+    /// Gives back a folded chunk, emptied, to be filled again.
     func recycle(_ chunk: EventChunk) {
         precondition(chunk.isEmpty)
         condition.lock()
@@ -95,27 +160,20 @@ private final class DecodedChunks: @unchecked Sendable {
         emptyChunks.append(chunk)
     }
 
-    /// No more chunks: the log's end was reached, or `failure` stopped the decoder.
-    func finish(failure: (any Error)?) {
+    func decoderExited() {
         condition.lock()
         defer { condition.unlock() }
-        finished = true
-        self.failure = failure
+        decoderRunning = false
         condition.broadcast()
     }
 
-    /// The next chunk in log order; nil after the last, or the decoder's error once every chunk
-    /// before it was taken.
-    func take() throws -> EventChunk? {
+    /// Has the decoder claim nothing more, and waits until it has left the log.
+    func stop() {
         condition.lock()
         defer { condition.unlock() }
-        while chunks.isEmpty && !finished { condition.wait() }
-        if !chunks.isEmpty {
-            condition.broadcast()
-            return chunks.removeFirst()
-        }
-        if let failure { throw failure }
-        return nil
+        stopped = true
+        condition.broadcast()
+        while decoderRunning { condition.wait() }
     }
 }
 
@@ -123,7 +181,7 @@ private final class DecodedChunks: @unchecked Sendable {
 /// folding thread, one thread at a time (the queue hands it over). The fold moves each event out
 /// rather than copying it from an array and destroying the array's copy afterwards: for an enum
 /// with payloads that copy and the extra destroy were a fifth of folding a log.
-private final class EventChunk: @unchecked Sendable {
+fileprivate final class EventChunk: @unchecked Sendable {
     private let events: UnsafeMutablePointer<DomainEvent>
     private let capacity: Int
     /// Events initialized from `events` on; set by `Filling.finish` and `moveOutEach`.

@@ -1,0 +1,84 @@
+import EventLog
+import Foundation
+import OrderDomain
+import Testing
+
+@testable import OrderEngine
+
+/// The two-thread replay cuts the log into chunks that either thread may decode; it must fold
+/// exactly what the one-thread fold folds, at every cut, and fail at the first bad event.
+@Suite("Replay decoding ahead")
+struct ReplayDecodingAheadTests {
+    static let item = StockItemID(sku: "s1", warehouse: "w1")
+    static let eventCount = 5 * EventReplay.chunkEventCountMax + 377
+
+    /// A bare log of `eventCount` stock events: a receipt of one unit at each odd position, the
+    /// safety stock set to the position at each even one (so the state shows the order folded
+    /// in), except at `undecodable` positions, which hold bytes the codec cannot read.
+    private static func log(undecodable: Set<UInt64> = []) throws -> (LMDBEventLog, path: String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-ahead-\(UUID().uuidString)").path
+        let log = try LMDBEventLog(path: path, options: LMDBEventLogOptions(durability: .none), logger: quietLogger)
+        let codec = EventCodec()
+        let requestEventCount = 100
+        var position: UInt64 = 0
+        var requests: [AppendRequest] = []
+        while position < UInt64(eventCount) {
+            let commandId = UUID()
+            let metadata = EventMetadata(
+                commandId: commandId, correlationId: commandId, causationId: commandId, timestampMicroseconds: 1, actor: "test")
+            var events: [ProposedEvent] = []
+            for _ in 0..<min(requestEventCount, eventCount - Int(position)) {
+                position += 1
+                let at = Timestamp(microsecondsSince1970: 1)
+                let stockEvent: StockEvent =
+                    position % 2 == 1 ? .received(quantity: 1, at: at) : .safetyStockSet(quantity: Int64(position), at: at)
+                var event = codec.proposedEvent(.stock(item, stockEvent), metadata: metadata)
+                if undecodable.contains(position) { event.payload = [0xFF, 0xFF] }
+                events.append(event)
+            }
+            requests.append(AppendRequest(commandId: commandId, events: events))
+        }
+        _ = try log.commit(requests) { _, _ in }
+        return (log, path)
+    }
+
+    @Test
+    func foldsWhatTheOneThreadFoldFoldsAtEveryCut() throws {
+        let (log, path) = try Self.log()
+        defer {
+            log.close()
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        let chunk = UInt64(EventReplay.chunkEventCountMax)
+        let cuts: [UInt64] = [0, 1, chunk - 1, chunk, chunk + 1, 3 * chunk, UInt64(Self.eventCount) - 1, UInt64(Self.eventCount)]
+        for cut in cuts {
+            let ahead = try EventReplay.statesDecodingAhead(from: log, through: cut, codec: EventCodec())
+            #expect(ahead == (try EventReplay.states(from: log, through: cut, codec: EventCodec())), "cut at \(cut)")
+            #expect(ahead.stock(Self.item).onHand == Int64((cut + 1) / 2), "cut at \(cut)")
+            #expect(ahead.stock(Self.item).safetyStock == Int64(cut / 2 * 2), "cut at \(cut)")
+        }
+    }
+
+    /// Whichever thread decodes which chunk, the error reported is the first bad event's, even
+    /// when a later chunk is decoded, and fails, first.
+    @Test
+    func failsAtTheFirstUndecodableEvent() throws {
+        let first = UInt64(2 * EventReplay.chunkEventCountMax + 5)
+        let (log, path) = try Self.log(undecodable: [first, first + 1, UInt64(Self.eventCount) - 2])
+        defer {
+            log.close()
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        for _ in 0..<20 {
+            do {
+                _ = try EventReplay.statesDecodingAhead(from: log, through: UInt64(Self.eventCount), codec: EventCodec())
+                Issue.record("a log with undecodable events was replayed")
+            } catch EngineError.undecodableEvent(let position, _) {
+                #expect(position == first)
+            }
+        }
+        // Up to the event before it, the replay folds everything.
+        let before = try EventReplay.statesDecodingAhead(from: log, through: first - 1, codec: EventCodec())
+        #expect(before.stock(Self.item).onHand == Int64(first / 2))
+    }
+}
