@@ -81,4 +81,30 @@ struct ReplayDecodingAheadTests {
         let before = try EventReplay.statesDecodingAhead(from: log, through: first - 1, codec: EventCodec())
         #expect(before.stock(Self.item).onHand == Int64(first / 2))
     }
+
+    /// A replay sizes a hot SKU's hold table from the stored inventory counts: units held bound
+    /// the holds, capped at the orders; items holding fewer than the minimum are left to grow.
+    @Test
+    func boundsEachItemsHoldsByItsStoredUnitsHeld() async throws {
+        let fixture = try EngineFixture()
+        try await fixture.stockHotSKU(units: 150, members: 10)
+        let commands = try (0..<40).map { EngineCommand(actor: "member:m\($0 % 10)", command: try fixture.placeOrder("o\($0)", member: $0 % 10, quantity: 2)) }
+        for result in await fixture.engine.execute(contentsOf: commands) { _ = try result.get() }
+        let hot = StockItemID(sku: "hot", warehouse: "w1")
+        let log = fixture.engine.log
+        #expect(try InventoryProjection.storedHoldBounds(log, countMin: 1, countMax: 1_000) == [hot: 80])
+        #expect(try InventoryProjection.storedHoldBounds(log, countMin: 1, countMax: 40) == [hot: 40])
+        #expect(try InventoryProjection.storedHoldBounds(log, countMin: 81, countMax: 1_000) == [:])
+
+        var states = try EventReplay.states(from: log, codec: EventCodec())
+        let folded = states
+        let elsewhere = states.reserveCapacity(reservations: 1_000, in: StockItemID(sku: "hot", warehouse: "w2"))
+        #expect(!elsewhere)
+        let here = states.reserveCapacity(reservations: 1_000, in: hot)
+        #expect(here)
+        #expect(states.stock(hot).reservations.capacity >= 1_000)
+        #expect(states == folded)
+        #expect(states.stock(hot).reservations.count == 40)
+        #expect(try EventReplay.statesDecodingAhead(from: log, through: try log.lastPosition(), codec: EventCodec()) == folded)
+    }
 }

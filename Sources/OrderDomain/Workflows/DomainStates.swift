@@ -80,6 +80,17 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
         shipments.reserveCapacity(orderCount)
     }
 
+    /// Makes room for `count` open holds in a stock item's reservations, when the item has a state
+    /// (returns whether it had one). A hot SKU's holds grow one at a time to hundreds of thousands;
+    /// a fold that knows about how many it ends with sizes the table once instead of moving every
+    /// hold at each doubling.
+    @discardableResult
+    public mutating func reserveCapacity(reservations count: Int, in item: StockItemID) -> Bool {
+        guard let index = stocks.index(forKey: item) else { return false }
+        stocks.values[index].reservations.reserveCapacity(count)
+        return true
+    }
+
     /// Folds events in order.
     public mutating func apply(_ events: [DomainEvent]) {
         for event in events { apply(event) }

@@ -32,6 +32,37 @@ struct InventoryProjection {
         }
     }
 
+    /// For each stored stock item with at least `countMin` units held (reserved, committed or
+    /// backordered), that count, capped at `countMax`: a bound on its open holds at the log's end,
+    /// as each hold holds at least one unit. A replay sizes the items' hold tables with it. Rows that
+    /// cannot be read are skipped: the bound only saves time, and a replay checks every row anyway.
+    static func storedHoldBounds(_ log: LMDBEventLog, countMin: Int, countMax: Int) throws -> [StockItemID: Int] {
+        let table: LMDBTable
+        do {
+            table = try log.table(named: itemTableName)
+        } catch EventLogError.invalidRequest {
+            return [:]
+        }
+        let prefix = Array("stock-".utf8)
+        var bounds: [StockItemID: Int] = [:]
+        try log.withSnapshot { reader in
+            try reader.forEach(table, from: nil) { key, value in
+                guard key.starts(with: prefix), let counts = StockCounts(encoded: value) else { return true }
+                let held = [counts.reserved, counts.committed, counts.backordered].reduce(0) { $0 + Int(clamping: max($1, 0)) }
+                let bound = min(held, countMax)
+                guard bound >= countMin else { return true }
+                let name = key.dropFirst(prefix.count)
+                guard let at = name.firstIndex(of: UInt8(ascii: "@")),
+                    let sku = try? SKUID(String(decoding: name[..<at], as: UTF8.self)),
+                    let warehouse = try? WarehouseID(String(decoding: name[(at + 1)...], as: UTF8.self))
+                else { return true }
+                bounds[StockItemID(sku: sku, warehouse: warehouse)] = bound
+                return true
+            }
+        }
+        return bounds
+    }
+
     /// Every row a replay to `states` must find stored.
     static func allRows(_ states: DomainStates) -> [ProjectionRow] {
         itemRows(states.stocks.keys, states: states) + skuRows(states.warehousesBySKU.keys, states: states)

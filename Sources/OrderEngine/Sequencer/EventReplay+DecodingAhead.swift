@@ -7,6 +7,8 @@ extension EventReplay {
     static let chunkEventCountMax = 1024
     /// Chunks decoded and not yet folded, at most: bounds the memory held ahead of the fold.
     static let chunksAheadMax = 16
+    /// Stock items bound to fewer open holds than this grow their tables as they go.
+    static let holdTableCountMin = 4_096
 
     /// Folds every event from the start of the log through `endPosition` into fresh states, as
     /// `states(from:through:codec:)` does, on two threads. The log is cut into chunks of
@@ -19,12 +21,15 @@ extension EventReplay {
     /// The orders, payments and parcels tables are sized first from the number of stored order
     /// views (see `DomainStates.reserveCapacity(orders:)`), so the fold does not grow them one
     /// doubling at a time: growing the orders table was over a third of folding a log of new
-    /// orders. A count that is off costs time or address space, never a wrong state.
+    /// orders. Each stock item's open holds likewise, from its stored inventory counts. A count that
+    /// is off costs time or address space, never a wrong state.
     static func statesDecodingAhead(
         from log: LMDBEventLog, through endPosition: UInt64, codec: EventCodec
     ) throws -> DomainStates {
         var states = DomainStates()
-        states.reserveCapacity(orders: try OrderStatusProjection.storedOrderCount(log, atMost: endPosition))
+        let orderCount = try OrderStatusProjection.storedOrderCount(log, atMost: endPosition)
+        states.reserveCapacity(orders: orderCount)
+        var holdBounds = try InventoryProjection.storedHoldBounds(log, countMin: holdTableCountMin, countMax: orderCount)
         let chunks = DecodedChunks(endPosition: endPosition, aheadMax: chunksAheadMax)
         let decode: @Sendable (Int) -> DecodedChunk = { index in
             decodeChunk(index, of: log, through: endPosition, codec: codec, into: chunks.emptyChunk())
@@ -41,6 +46,10 @@ extension EventReplay {
             decoded.events.moveOutEach { event in states.apply(consume event) }
             chunks.recycle(decoded.events)
             if let failure = decoded.failure { throw failure }
+            if !holdBounds.isEmpty {
+                // An item's table is sized in the chunk where its stock first appears.
+                holdBounds = holdBounds.filter { item, count in !states.reserveCapacity(reservations: count, in: item) }
+            }
             index += 1
         }
         return states
