@@ -78,3 +78,19 @@ extension StockEvent: BinaryCodable {
         }
     }
 }
+
+// `StockState` has no public initializer: written by hand (for snapshots), read through
+// `BinaryDecoder`.
+
+extension Reservation: BinaryWritable {
+    func write(to writer: inout BinaryWriter) throws(EventCodecError) {
+        try writer.writeFields(reserved, committed, backordered, expiresAt, paid)
+    }
+}
+
+extension StockState: BinaryWritable {
+    func write(to writer: inout BinaryWriter) throws(EventCodecError) {
+        try writer.writeFields(onHand, reserved, committed, safetyStock, damaged, incoming, backordered)
+        try reservations.write(to: &writer)
+    }
+}
