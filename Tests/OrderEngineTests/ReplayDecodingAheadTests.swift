@@ -106,5 +106,17 @@ struct ReplayDecodingAheadTests {
         #expect(states == folded)
         #expect(states.stock(hot).reservations.count == 40)
         #expect(try EventReplay.statesDecodingAhead(from: log, through: try log.lastPosition(), codec: EventCodec()) == folded)
+
+        // A damaged row whose units held overflow when summed bounds the holds by the orders.
+        var damaged = StockCounts()
+        (damaged.reserved, damaged.committed, damaged.backordered) = (.max, .max, .max)
+        let items = try log.table(named: InventoryProjection.itemTableName)
+        _ = try log.commit([]) { _, writer in
+            try Array(hot.streamId.utf8).withUnsafeBytes { key in
+                try damaged.encoded.withUnsafeBytes { try writer.put(items, key: key, value: $0) }
+            }
+        }
+        #expect(try InventoryProjection.storedHoldBounds(log, countMin: 1, countMax: 40) == [hot: 40])
+        #expect(try EventReplay.statesDecodingAhead(from: log, through: try log.lastPosition(), codec: EventCodec()) == folded)
     }
 }

@@ -48,8 +48,9 @@ struct InventoryProjection {
         try log.withSnapshot { reader in
             try reader.forEach(table, from: nil) { key, value in
                 guard key.starts(with: prefix), let counts = StockCounts(encoded: value) else { return true }
-                let held = [counts.reserved, counts.committed, counts.backordered].reduce(0) { $0 + Int(clamping: max($1, 0)) }
-                let bound = min(held, countMax)
+                // A damaged row must not trap: a sum that wraps is as good as no bound.
+                let held = max(counts.reserved, 0) &+ max(counts.committed, 0) &+ max(counts.backordered, 0)
+                let bound = held < 0 ? countMax : min(Int(held), countMax)
                 guard bound >= countMin else { return true }
                 let name = key.dropFirst(prefix.count)
                 guard let at = name.firstIndex(of: UInt8(ascii: "@")),

@@ -186,8 +186,8 @@ private final class DecodedChunks: @unchecked Sendable {
     }
 }
 
-/// Up to `capacity` decoded events in log order, filled by the decoding thread and emptied by the
-/// folding thread, one thread at a time (the queue hands it over). The fold moves each event out
+/// Up to `capacity` decoded events in log order, filled by whichever thread claimed its chunk and
+/// emptied by the folding thread, one thread at a time (`DecodedChunks` hands it over). The fold moves each event out
 /// rather than copying it from an array and destroying the array's copy afterwards: for an enum
 /// with payloads that copy and the extra destroy were a fifth of folding a log.
 fileprivate final class EventChunk: @unchecked Sendable {
@@ -216,12 +216,12 @@ fileprivate final class EventChunk: @unchecked Sendable {
         for index in 0..<taken { body((events + index).move()) }
     }
 
-    /// The decoder's place in the chunk it fills. Appending writes through a pointer it holds, so
+    /// A decoding thread's place in the chunk it fills. Appending writes through a pointer it holds, so
     /// it touches no reference count; the chunk learns its count when the filling finishes.
     struct Filling {
-        private var chunk: EventChunk
+        private let chunk: EventChunk
         private var next: UnsafeMutablePointer<DomainEvent>
-        private var end: UnsafeMutablePointer<DomainEvent>
+        private let end: UnsafeMutablePointer<DomainEvent>
 
         init(_ chunk: EventChunk) {
             precondition(chunk.isEmpty)
@@ -229,8 +229,6 @@ fileprivate final class EventChunk: @unchecked Sendable {
             next = chunk.events
             end = chunk.events + chunk.capacity
         }
-
-        var isFull: Bool { next == end }
 
         mutating func append(_ event: consuming DomainEvent) {
             precondition(next < end)
@@ -242,13 +240,6 @@ fileprivate final class EventChunk: @unchecked Sendable {
         func finish() -> EventChunk {
             chunk.count = next - chunk.events
             return chunk
-        }
-
-        /// Finishes this chunk and goes on filling `empty`.
-        mutating func restart(with empty: EventChunk) -> EventChunk {
-            let filled = finish()
-            self = Filling(empty)
-            return filled
         }
     }
 }
