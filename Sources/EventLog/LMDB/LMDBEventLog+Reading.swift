@@ -88,12 +88,12 @@ extension LMDBEventLog {
                 key = start
                 return mdb_cursor_get(cursor, &key, &value, MDB_SET_RANGE)
             }
-            var page: UInt = 0
+            var prefetcher = PagePrefetcher()
             while code == 0 {
                 let position = try LMDBReadTransaction.position(key)
                 if position > endPosition { return }
                 let bytes = LMDB.bytes(value)
-                Self.prefetchPage(of: bytes, after: &page)
+                prefetcher.prefetchRecords(after: bytes)
                 if checkingChecksums, let problem = RecordCodec.problem(in: bytes, position: position) {
                     throw EventLogError.corruptRecord(position: position, problem: problem)
                 }
@@ -108,21 +108,6 @@ extension LMDBEventLog {
             if code != MDB_NOTFOUND { try LMDB.check(code) }
         }
         if let bodyError { throw bodyError }
-    }
-
-    /// The size of the pages LMDB lays records in: the system's memory page.
-    static let pageByteCount = UInt(sysconf(Int32(_SC_PAGESIZE)))
-
-    /// On the first record of each page, starts loading the records after it. A scan reads a
-    /// page's records from its end down to its start (LMDB lays each new node below the last),
-    /// and goes on to a page elsewhere in the file, a pattern the CPU did not predict: record
-    /// after record waited on memory. Prefetched, the lines of a page arrive together instead.
-    static func prefetchPage(of bytes: UnsafeRawBufferPointer, after page: inout UInt) {
-        guard let start = bytes.baseAddress else { return }
-        let current = UInt(bitPattern: start) & ~(pageByteCount - 1)
-        guard current != page else { return }
-        page = current
-        event_log_prefetch_downward(UnsafeRawPointer(bitPattern: current), Int(UInt(bitPattern: start) - current))
     }
 
     private func record(at position: UInt64, in transaction: LMDBReadTransaction) throws -> RecordedEvent {
@@ -155,5 +140,26 @@ extension LMDBEventLog {
                     .map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
             }
         }
+    }
+}
+
+/// Starts loading the records after the first one a scan reads in each page. A scan reads a
+/// page's records from its end down to its start (LMDB lays each new node below the last), then
+/// goes on to a page elsewhere in the file, a pattern the CPU did not predict: record after record
+/// waited on memory. Prefetched, the lines of a page arrive together instead.
+struct PagePrefetcher {
+    /// The size of the pages LMDB lays records in: the system's memory page.
+    private static let pageByteCount = UInt(sysconf(Int32(_SC_PAGESIZE)))
+
+    private let pageMask = ~(Self.pageByteCount - 1)
+    private var page: UInt = 0
+
+    /// Prefetches the lines below `record` in its page, unless an earlier record was in the page.
+    mutating func prefetchRecords(after record: UnsafeRawBufferPointer) {
+        guard let start = record.baseAddress else { return }
+        let current = UInt(bitPattern: start) & pageMask
+        guard current != page else { return }
+        page = current
+        event_log_prefetch_downward(UnsafeRawPointer(bitPattern: current), Int(UInt(bitPattern: start) - current))
     }
 }
