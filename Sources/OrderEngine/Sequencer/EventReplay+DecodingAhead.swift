@@ -22,17 +22,13 @@ extension EventReplay {
     /// views (see `DomainStates.reserveCapacity(orders:)`), so the fold does not grow them one
     /// doubling at a time: growing the orders table was over a third of folding a log of new
     /// orders. Each stock item's open holds likewise, from its stored inventory counts. A count that
-    /// is off costs time or address space, never a wrong state. Tables that large are backed by
-    /// huge pages (see `HugePages`).
+    /// is off costs time or address space, never a wrong state.
     static func statesDecodingAhead(
         from log: LMDBEventLog, through endPosition: UInt64, codec: EventCodec
     ) throws -> DomainStates {
         var states = DomainStates()
         let orderCount = try OrderStatusProjection.storedOrderCount(log, atMost: endPosition)
         states.reserveCapacity(orders: orderCount)
-        HugePages.advise(states.orders)
-        HugePages.advise(states.payments)
-        HugePages.advise(states.shipments)
         var holdBounds = try InventoryProjection.storedHoldBounds(log, countMin: holdTableCountMin, countMax: orderCount)
         let chunks = DecodedChunks(endPosition: endPosition, aheadMax: chunksAheadMax)
         let decode: @Sendable (Int) -> DecodedChunk = { index in
@@ -52,11 +48,7 @@ extension EventReplay {
             if let failure = decoded.failure { throw failure }
             if !holdBounds.isEmpty {
                 // An item's table is sized in the chunk where its stock first appears.
-                holdBounds = holdBounds.filter { item, count in
-                    guard states.reserveCapacity(reservations: count, in: item) else { return true }
-                    HugePages.advise(states.stocks[item]?.reservations ?? [:])
-                    return false
-                }
+                holdBounds = holdBounds.filter { item, count in !states.reserveCapacity(reservations: count, in: item) }
             }
             index += 1
         }
