@@ -269,7 +269,8 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         var raw: OpaquePointer?
         try LMDB.check(mdb_env_create(&raw))
         let environment = raw!
-        var flags = UInt32(MDB_NOTLS | MDB_NORDAHEAD)
+        var flags = UInt32(MDB_NOTLS)
+        if !options.readAhead { flags |= UInt32(MDB_NORDAHEAD) }
         if options.durability == .none { flags |= UInt32(MDB_NOSYNC | MDB_NOMETASYNC) }
         if options.readOnly { flags |= UInt32(MDB_RDONLY) }
         do {

@@ -14,10 +14,10 @@ struct BackupCommand: AsyncParsableCommand {
     var to: String
 
     func run() async throws {
-        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true))
+        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true, readAhead: true))
         defer { log.close() }
         try log.backup(to: to)
-        let copy = try LMDBEventLog(path: to, options: LMDBEventLogOptions(readOnly: true), logger: dataOptions.logger)
+        let copy = try LMDBEventLog(path: to, options: LMDBEventLogOptions(readOnly: true, readAhead: true), logger: dataOptions.logger)
         defer { copy.close() }
         let report = try copy.verify()
         guard report.ok else { throw CommandFailure("the backup failed verification: \(report.problem ?? "")") }

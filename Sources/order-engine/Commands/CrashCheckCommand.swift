@@ -36,7 +36,7 @@ struct CrashCheckCommand: AsyncParsableCommand {
 
     /// The full audit and the acknowledged commands, on the directory exactly as the crash left it.
     private func auditAsLeft() throws -> (report: VerificationReport, acknowledged: Int, missing: [UUID]) {
-        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true))
+        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true, readAhead: true))
         defer { log.close() }
         let report = try ProjectionAudit.verify(log)
         let ids = try AcknowledgementFile.read(acks)

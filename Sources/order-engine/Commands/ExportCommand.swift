@@ -18,7 +18,7 @@ struct ExportCommand: AsyncParsableCommand {
     var stream: String?
 
     func run() async throws {
-        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true))
+        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true, readAhead: true))
         defer { log.close() }
         let codec = EventCodec()
         var next = from

@@ -12,7 +12,7 @@ struct RebuildProjectionsCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let log = try dataOptions.openLog(LMDBEventLogOptions())
+        let log = try dataOptions.openLog(LMDBEventLogOptions(readAhead: true))
         defer { log.close() }
         let position = try ProjectionAudit.rebuild(log)
         let report = try ProjectionAudit.replay(log)

@@ -17,7 +17,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true))
+        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true, readAhead: true))
         defer { log.close() }
         let report = try ProjectionAudit.replay(log, through: to)
         let matches: JSONLine.Value = report.matchesStoredProjections.map { .bool($0) } ?? .null

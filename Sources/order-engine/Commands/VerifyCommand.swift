@@ -18,7 +18,7 @@ struct VerifyCommand: AsyncParsableCommand {
     var logOnly = false
 
     func run() async throws {
-        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true))
+        let log = try dataOptions.openLog(LMDBEventLogOptions(readOnly: true, readAhead: true))
         defer { log.close() }
         let report = try logOnly ? log.verify() : ProjectionAudit.verify(log)
         if json {
