@@ -12,7 +12,7 @@ extension BinaryReadable where Self: DomainID {
     init(from reader: inout BinaryReader) throws(EventCodecError) {
         let bytes = try reader.readStringBytes()
         if Self.isPrintableASCII(bytes) {
-            self.init(_unchecked: String(decoding: bytes, as: UTF8.self))
+            self.init(_unchecked: BinaryReader.asciiString(bytes))
             return
         }
         let raw = try BinaryReader.string(bytes)
