@@ -17,7 +17,7 @@ public struct LMDBEventLogOptions: Sendable {
     public var readOnly: Bool
     /// Whether the kernel reads the file ahead of the pages the log touches, as for a scan.
     /// Replays, verification, export and backup read the whole log and want it: a replay of a
-    /// log no longer in the page cache took 7–13 s reading a page at a time, 1.0–1.1 s with
+    /// log no longer in the page cache took 7–13 s reading a page at a time, 1.0–1.2 s with
     /// read-ahead. A live engine reads streams here and there, where reading ahead would fill the
     /// page cache with pages nobody asked for, so it is off unless asked for.
     public var readAhead: Bool
