@@ -36,9 +36,12 @@ private final class LMDBVerificationSource: VerificationSource {
     func forEachRecord(_ body: (UInt64, UnsafeRawBufferPointer) throws -> Bool) throws {
         var key = MDB_val()
         var value = MDB_val()
+        var prefetcher = PagePrefetcher()
         var code = mdb_cursor_get(records, &key, &value, MDB_FIRST)
         while code == 0 {
-            if try !body(try LMDBReadTransaction.position(key), LMDB.bytes(value)) { return }
+            let bytes = LMDB.bytes(value)
+            prefetcher.prefetchRecords(after: bytes)
+            if try !body(try LMDBReadTransaction.position(key), bytes) { return }
             code = mdb_cursor_get(records, &key, &value, MDB_NEXT)
         }
         if code != MDB_NOTFOUND { try LMDB.check(code) }
