@@ -116,6 +116,16 @@ import Testing
         #expect(StockItemID(sku: "s1", warehouse: "w1").streamId == "stock-s1@w1")
     }
 
+    @Test func aStockStreamNamesItsItem() {
+        let item = StockItemID(sku: "s-1", warehouse: "w-north")
+        #expect(StockItemID(streamId: item.streamId) == item)
+        #expect(StockItemID(streamId: "sku-s1") == nil)
+        #expect(StockItemID(streamId: "stock-s1") == nil)
+        #expect(StockItemID(streamId: "stock-@w1") == nil)
+        #expect(StockItemID(streamId: "stock-s1@") == nil)
+        #expect(StockItemID(streamId: "stock-s1@w\u{1}") == nil)
+    }
+
     @Test func idsAndCurrenciesValidateWhenDecoded() throws {
         let decoder = JSONDecoder()
         #expect(throws: DecodingError.self) { try decoder.decode(OrderID.self, from: Data("\"\"".utf8)) }

@@ -12,7 +12,21 @@ public struct StockItemID: Sendable, Hashable, Codable, Comparable, CustomString
     }
 
     /// The stream name, `stock-<sku>@<warehouse>`; neither part may contain `@`.
-    public var streamId: String { "stock-" + sku.rawValue + "@" + warehouse.rawValue }
+    public var streamId: String { Self.streamPrefix + sku.rawValue + "@" + warehouse.rawValue }
+
+    /// The stock item whose stream `streamId` names; nil for any other stream, or parts that are
+    /// not valid ids.
+    public init?(streamId: String) {
+        guard streamId.utf8.starts(with: Self.streamPrefix.utf8) else { return nil }
+        let name = streamId.utf8.dropFirst(Self.streamPrefix.utf8.count)
+        guard let at = name.firstIndex(of: UInt8(ascii: "@")),
+            let sku = try? SKUID(String(decoding: name[..<at], as: UTF8.self)),
+            let warehouse = try? WarehouseID(String(decoding: name[name.index(after: at)...], as: UTF8.self))
+        else { return nil }
+        self.init(sku: sku, warehouse: warehouse)
+    }
+
+    private static let streamPrefix = "stock-"
 
     /// Orders by SKU, then warehouse.
     public static func < (lhs: StockItemID, rhs: StockItemID) -> Bool {

@@ -43,21 +43,17 @@ struct InventoryProjection {
         } catch EventLogError.invalidRequest {
             return [:]
         }
-        let prefix = Array("stock-".utf8)
         var bounds: [StockItemID: Int] = [:]
         try log.withSnapshot { reader in
             try reader.forEach(table, from: nil) { key, value in
-                guard key.starts(with: prefix), let counts = StockCounts(encoded: value) else { return true }
+                guard let counts = StockCounts(encoded: value) else { return true }
                 // A damaged row must not trap: a sum that wraps is as good as no bound.
                 let held = max(counts.reserved, 0) &+ max(counts.committed, 0) &+ max(counts.backordered, 0)
                 let bound = held < 0 ? countMax : min(Int(held), countMax)
-                guard bound >= countMin else { return true }
-                let name = key.dropFirst(prefix.count)
-                guard let at = name.firstIndex(of: UInt8(ascii: "@")),
-                    let sku = try? SKUID(String(decoding: name[..<at], as: UTF8.self)),
-                    let warehouse = try? WarehouseID(String(decoding: name[(at + 1)...], as: UTF8.self))
-                else { return true }
-                bounds[StockItemID(sku: sku, warehouse: warehouse)] = bound
+                guard bound >= countMin, let item = StockItemID(streamId: String(decoding: key, as: UTF8.self)) else {
+                    return true
+                }
+                bounds[item] = bound
                 return true
             }
         }
