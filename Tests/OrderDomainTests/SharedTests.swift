@@ -77,10 +77,10 @@ import Testing
     /// The log keys streams by bytes, so ids compare by bytes: spellings that Unicode calls
     /// equivalent are different ids, as they are different streams.
     @Test func idsAreTheirBytes() throws {
-        let letter = try OrderID("K")
-        let kelvin = try OrderID("\u{212A}")
-        let composed = try MemberID("caf\u{E9}")
-        let decomposed = try MemberID("cafe\u{301}")
+        let letter = OrderID("K")
+        let kelvin = OrderID("\u{212A}")
+        let composed = MemberID("caf\u{E9}")
+        let decomposed = MemberID("cafe\u{301}")
         #expect(letter.rawValue == kelvin.rawValue)  // equal as `String`s
         #expect(letter != kelvin)
         #expect(!letter.streamId.utf8.elementsEqual(kelvin.streamId.utf8))

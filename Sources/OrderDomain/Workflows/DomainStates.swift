@@ -73,11 +73,16 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
     /// Makes room for `orderCount` orders in all, and for as many payments and parcels (most shops
     /// see about one of each per order), so a fold that creates them does not grow their tables
     /// one doubling at a time, moving every entry at each. Room left unused costs address space
-    /// rather than memory: the pages of a table's empty slots are never touched.
-    public mutating func reserveCapacity(orders orderCount: Int) {
-        orders.reserveCapacity(orderCount)
-        payments.reserveCapacity(orderCount)
-        shipments.reserveCapacity(orderCount)
+    /// rather than memory: the pages of a table's empty slots are never touched. With `half`, only
+    /// the tables of that half.
+    public mutating func reserveCapacity(orders orderCount: Int, in half: Half? = nil) {
+        if half != .fulfilment {
+            orders.reserveCapacity(orderCount)
+        }
+        if half != .orders {
+            payments.reserveCapacity(orderCount)
+            shipments.reserveCapacity(orderCount)
+        }
     }
 
     /// Makes room for `count` open holds in a stock item's reservations, when the item has a state
@@ -121,4 +126,35 @@ public struct DomainStates: Sendable, Hashable, DomainStateReading {
     public func member(_ id: MemberID) -> MemberState { members[id] ?? .initial }
     /// The state of a coupon.
     public func coupon(_ code: CouponCode) -> CouponState { coupons[code] ?? .initial }
+}
+
+extension DomainStates {
+    /// One of two disjoint sets of tables. `apply` changes the table of the event's own aggregate
+    /// and reads no other (a stock event also keeps `warehousesBySKU`), so two folds may take a
+    /// log's events apart by half, fold each half into states of their own at the same time, and
+    /// join the two (`init(orders:fulfilment:)`) into what one fold of every event would give.
+    public enum Half: Int, Sendable, CaseIterable {
+        /// Orders, catalog SKUs, members, coupons and after-sale cases.
+        case orders
+        /// Payments, shipments and stock items.
+        case fulfilment
+
+        /// The half whose tables `event` changes.
+        public init(of event: borrowing DomainEvent) {
+            switch event {
+            case .order, .catalog, .member, .coupon, .afterSale: self = .orders
+            case .payment, .shipment, .stock: self = .fulfilment
+            }
+        }
+    }
+
+    /// The tables of the `orders` half from `orders`, the others from `fulfilment`: two folds of
+    /// the same events taken apart by `Half`, joined.
+    public init(orders: consuming DomainStates, fulfilment: consuming DomainStates) {
+        self = orders
+        stocks = fulfilment.stocks
+        warehousesBySKU = fulfilment.warehousesBySKU
+        payments = fulfilment.payments
+        shipments = fulfilment.shipments
+    }
 }

@@ -2,8 +2,8 @@ import EventLog
 import OrderDomain
 
 /// Folding stored events back into domain state. `states(from:through:codec:)` is the plain,
-/// single-threaded fold of the whole log: audits use `statesDecodingAhead` (decoding on both
-/// threads, folding on one) and the engine its `StateCache`, and tests compare both with this one.
+/// single-threaded fold of the whole log: audits use `statesDecodingAhead` (decoding and
+/// folding on two threads, half of the states each) and the engine its `StateCache`, and tests compare both with this one.
 enum EventReplay {
     /// Decodes one stored event.
     static func decode(_ record: RecordedEvent, codec: EventCodec) throws -> DomainEvent {
