@@ -18,6 +18,86 @@ import Testing
         }
     }
 
+    @Test func orderViewsDecodeByHandAsTheGenericDecoderDoes() throws {
+        let states = try ViewShop.busy().states
+        let links = OrderLinks.all(in: states)
+        for id in states.orders.keys {
+            let view = OrderView(id, states: states, links: links[id] ?? OrderLinks())
+            let bytes = try view.binaryBytes()
+            #expect(try Self.storedView(bytes) == view, "\(id)")
+        }
+        for payment in states.payments.values { #expect(try Self.decodedByHand(payment.binaryBytes()) == payment) }
+        for shipment in states.shipments.values { #expect(try Self.decodedByHand(shipment.binaryBytes()) == shipment) }
+        for afterSale in states.afterSales.values {
+            #expect(try Self.decodedByHand(afterSale.binaryBytes()) == afterSale)
+        }
+        #expect(try Self.decodedByHand(OrderState.initial.binaryBytes()) == OrderState.initial)
+    }
+
+    /// Damaged rows: every byte of every view changed in turn, every truncation, and padding.
+    /// The hand-written reader refuses exactly what `BinaryDecoder` refuses, and reads the rest
+    /// to the same view.
+    @Test func damagedOrderViewsAreReadOrRefusedAsTheGenericDecoderDoes() throws {
+        let states = try ViewShop.busy().states
+        let links = OrderLinks.all(in: states)
+        var refused = 0
+        var variants = 0
+        for id in states.orders.keys {
+            let bytes = try OrderView(id, states: states, links: links[id] ?? OrderLinks()).binaryBytes()
+            var damaged: [[UInt8]] = (0..<bytes.count).map { Array(bytes.prefix($0)) } + [bytes + [0]]
+            for index in bytes.indices {
+                for change in [UInt8(1), 0x7F, 0x80] {
+                    var copy = bytes
+                    copy[index] &+= change
+                    damaged.append(copy)
+                }
+            }
+            for candidate in damaged {
+                variants += 1
+                let generic = try? BinaryDecoder().decode(OrderView.self, from: candidate)
+                let byHand = try? Self.storedView(candidate)
+                #expect(byHand == generic, "\(id): \(candidate)")
+                if generic == nil { refused += 1 }
+            }
+        }
+        // Both refuse most damage, and both read some of it (a changed amount is still a view).
+        #expect(refused > variants / 2 && refused < variants)
+    }
+
+    private static func decodedByHand<Value: BinaryReadable>(_ bytes: [UInt8]) throws -> Value {
+        try bytes.withUnsafeBytes { raw throws(EventCodecError) in
+            var reader = BinaryReader(raw, limits: .standard)
+            let value = try Value(from: &reader)
+            guard reader.remainingByteCount == 0 else { throw .malformed("bytes after the value") }
+            return value
+        }
+    }
+
+    private static func storedView(_ bytes: [UInt8]) throws -> OrderView {
+        try bytes.withUnsafeBytes { raw throws(EventCodecError) in try OrderView(stored: raw, limits: .standard) }
+    }
+
+    @Test func setsAndDictionariesOutOfOrderOrRepeatedAreRefusedAsTheGenericDecoderDoes() throws {
+        let ids: Set<PaymentID> = ["a", "b"]
+        let sorted = try ids.binaryBytes()  // count 2, then "a", then "b"
+        let swapped = [sorted[0]] + Array(sorted[3...4]) + Array(sorted[1...2])
+        let repeated = [sorted[0]] + Array(sorted[1...2]) + Array(sorted[1...2])
+        for bytes in [swapped, repeated] {
+            #expect(throws: EventCodecError.self) { try BinaryDecoder().decode(Set<PaymentID>.self, from: bytes) }
+            #expect(throws: EventCodecError.self) { let _: Set<PaymentID> = try Self.decodedByHand(bytes) }
+        }
+        let returns: [AfterSaleID: [LineQuantity]] = ["a": [], "b": []]
+        let entries = try returns.binaryBytes()  // count 2, then "a" [], then "b" []
+        let swappedEntries = [entries[0]] + Array(entries[4...6]) + Array(entries[1...3])
+        let repeatedEntries = [entries[0]] + Array(entries[1...3]) + Array(entries[1...3])
+        for bytes in [swappedEntries, repeatedEntries] {
+            #expect(throws: EventCodecError.self) { try BinaryDecoder().decode([AfterSaleID: [LineQuantity]].self, from: bytes) }
+            #expect(throws: EventCodecError.self) { let _: [AfterSaleID: [LineQuantity]] = try Self.decodedByHand(bytes) }
+        }
+        let _: Set<PaymentID> = try Self.decodedByHand(sorted)
+        let _: [AfterSaleID: [LineQuantity]] = try Self.decodedByHand(entries)
+    }
+
     @Test func statesEncodeToTheGenericBytes() throws {
         let states = try ViewShop.busy().states
         for payment in states.payments.values { #expect(try payment.binaryBytes() == BinaryEncoder().encode(payment)) }

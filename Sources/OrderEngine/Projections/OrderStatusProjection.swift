@@ -76,7 +76,7 @@ struct OrderStatusProjection {
         var key = id.rawValue
         return try key.withUTF8 { key in
             guard let bytes = try reader.get(orders, key: UnsafeRawBufferPointer(key)) else { return nil }
-            return try BinaryDecoder().decode(OrderView.self, from: bytes)
+            return try OrderView(stored: bytes, limits: .standard)
         }
     }
 

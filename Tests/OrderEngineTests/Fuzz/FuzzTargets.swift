@@ -1,13 +1,13 @@
 import Foundation
 import OrderDomain
-import OrderEngine
 
 @testable import EventLog
+@testable import OrderEngine
 
-/// Every decoder that reads bytes from outside: the log's record decoder, the event codec, and
-/// JSON commands. To fuzz another decoder, add one line to `all` with a target for it.
+/// Every decoder that reads bytes from outside: the log's record decoder, the event codec, stored
+/// order views and JSON commands. To fuzz another decoder, add one line to `all` with a target for it.
 enum FuzzTargets {
-    static let all: [FuzzTarget] = [record, recordWithChecksumFixed, eventCodec, domainCommandJSON]
+    static let all: [FuzzTarget] = [record, recordWithChecksumFixed, eventCodec, storedOrderView, domainCommandJSON]
 
     /// Stored records as read from disk: most mutations fail the checksum.
     static let record = FuzzTarget(name: "record", seeds: recordSeeds, isJSON: false) { bytes throws(FuzzTarget.Finding) in
@@ -46,6 +46,24 @@ enum FuzzTargets {
             try codec.decode(eventType: encoded.eventType, schemaVersion: encoded.schemaVersion, payload: encoded.payload)
         }
         guard again == .success(event) else { throw FuzzTarget.Finding(description: "\(event) encodes to bytes that decode to \(again)") }
+        return .decoded
+    }
+
+    /// A row of the order-status projection, through the hand-written reader that order queries
+    /// use. What it reads must equal what the generic `Codable` path reads, error for error.
+    static let storedOrderView = FuzzTarget(name: "stored order view", seeds: orderViewSeeds, isJSON: false) {
+        bytes throws(FuzzTarget.Finding) in
+        let byHand: Result<OrderView, EventCodecError>
+        do {
+            byHand = .success(try bytes.withUnsafeBytes { try OrderView(stored: $0, limits: .standard) })
+        } catch let error as EventCodecError {
+            byHand = .failure(error)
+        } catch {
+            throw FuzzTarget.Finding(description: "an error that is not an EventCodecError: \(error)")
+        }
+        let generic = Result { () throws(EventCodecError) in try BinaryDecoder().decode(OrderView.self, from: bytes) }
+        guard byHand == generic else { throw FuzzTarget.Finding(description: "hand-written \(byHand) but generic \(generic)") }
+        guard case .success = byHand else { return .refused }
         return .decoded
     }
 
@@ -103,6 +121,10 @@ enum FuzzTargets {
             bytes.withUnsafeMutableBytes { RecordCodec.encode(proposed, position: recordPosition, streamVersion: 3, into: $0) }
             return bytes
         }
+    }
+
+    static var orderViewSeeds: [[UInt8]] {
+        (try! OrderStatusProjection.allRows(FuzzShop.states)).map(\.value)
     }
 
     static var commandSeeds: [[UInt8]] {

@@ -1,7 +1,5 @@
 import OrderDomain
 
-// `AfterSaleState` has no public initializer: written by hand, read through `BinaryDecoder`.
-
 extension AfterSaleStatus: BinaryCodable {}
 
 extension AfterSaleState: BinaryWritable {
@@ -21,5 +19,15 @@ extension AfterSaleState: BinaryWritable {
         _ = try reader.read(ShipmentID?.self)
         _ = try reader.read(Money?.self)
         _ = try reader.read(Bool.self)
+    }
+}
+
+extension AfterSaleState: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(
+            restoring: try reader.read(), order: try reader.read(), member: try reader.read(), kind: try reader.read(),
+            lines: try reader.read(), goodsReceived: try reader.read(), refundedMinorUnits: try reader.read(),
+            replacementShipment: try reader.read(), priceDifference: try reader.read(),
+            differenceSettled: try reader.read())
     }
 }

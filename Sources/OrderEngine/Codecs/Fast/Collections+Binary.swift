@@ -44,25 +44,68 @@ extension BinaryWriter {
     }
 }
 
+extension Set: BinaryReadable where Element: BinaryReadable {
+    /// Refuses elements out of ascending byte order or repeated, as `BinaryDecoder` does.
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init()
+        var element: Element?
+        try reader.readAscending("set elements") { reader throws(EventCodecError) in
+            element = try Element(from: &reader)
+        } then: { _ throws(EventCodecError) in
+            guard insert(element.take()!).inserted else { throw .malformed("a set repeats an element") }
+        }
+    }
+}
+
+extension Dictionary: BinaryReadable where Key: BinaryReadable, Value: BinaryReadable {
+    /// Refuses keys out of ascending byte order or repeated, as `BinaryDecoder` does.
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init()
+        var key: Key?
+        try reader.readAscending("dictionary keys") { reader throws(EventCodecError) in
+            key = try Key(from: &reader)
+        } then: { reader throws(EventCodecError) in
+            guard updateValue(try Value(from: &reader), forKey: key.take()!) == nil else {
+                throw .malformed("a dictionary repeats a key")
+            }
+        }
+    }
+}
+
 extension BinaryReader {
+    /// Reads a count, then that many elements with `readElement`, each followed by `readRest`
+    /// (a dictionary's value); refuses elements whose bytes are not in ascending order, so each
+    /// collection has one encoding.
+    mutating func readAscending(
+        _ what: String, _ readElement: (inout BinaryReader) throws(EventCodecError) -> Void,
+        then readRest: (inout BinaryReader) throws(EventCodecError) -> Void = { _ in }
+    ) throws(EventCodecError) {
+        let count = try readCount(limit: limits.collectionCountMax)
+        var previous: Range<Int>?
+        for _ in 0..<count {
+            let start = offset
+            try readElement(&self)
+            let range = start..<offset
+            if let previous, !slice(previous).lexicographicallyPrecedes(slice(range)) {
+                throw .malformed("\(what) are not in ascending byte order")
+            }
+            previous = range
+            try readRest(&self)
+        }
+    }
+
     /// A dictionary's keys, passing over each value with `skipValue`; refuses keys out of
     /// ascending byte order or repeated, as `BinaryDecoder` does.
     mutating func readKeys<Key: BinaryReadable>(
         _ type: Key.Type, skippingValues skipValue: (inout BinaryReader) throws(EventCodecError) -> Void
     ) throws(EventCodecError) -> Set<Key> {
-        let count = try readCount(limit: limits.collectionCountMax)
-        var keys = Set<Key>(minimumCapacity: Swift.min(count, remainingByteCount))
-        var previous: Range<Int>?
-        for _ in 0..<count {
-            let start = offset
-            let key = try Key(from: &self)
-            let range = start..<offset
-            if let previous, !slice(previous).lexicographicallyPrecedes(slice(range)) {
-                throw .malformed("dictionary keys are not in ascending byte order")
-            }
-            previous = range
-            guard keys.insert(key).inserted else { throw .malformed("a dictionary repeats a key") }
-            try skipValue(&self)
+        var keys = Set<Key>()
+        var key: Key?
+        try readAscending("dictionary keys") { reader throws(EventCodecError) in
+            key = try Key(from: &reader)
+        } then: { reader throws(EventCodecError) in
+            guard keys.insert(key.take()!).inserted else { throw .malformed("a dictionary repeats a key") }
+            try skipValue(&reader)
         }
         return keys
     }

@@ -1,7 +1,7 @@
 import OrderDomain
 
-// `OrderState` and its parts have no public initializer, so the engine can write them by hand
-// but reads them back only through `BinaryDecoder`; `skip(from:)` passes over one in place.
+// An order's state and its parts, read back through their restoring initializers;
+// `skip(from:)` passes over one in place.
 
 extension OrderStatus: BinaryCodable {}
 extension OrderShipmentStatus: BinaryCodable {}
@@ -72,5 +72,42 @@ extension OrderState: BinaryWritable {
         _ = try reader.readKeys(AfterSaleID.self) { reader throws(EventCodecError) in _ = try reader.read([LineQuantity].self) }
         try reader.skipList(OrderCharge.skip)
         for _ in 0..<3 { _ = try reader.read(Int64.self) }
+    }
+}
+
+extension OrderShipment: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(restoring: try reader.read(), lines: try reader.read(), status: try reader.read())
+    }
+}
+
+extension OrderCharge: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(restoring: try reader.read(), amountMinorUnits: try reader.read(), paid: try reader.read())
+    }
+}
+
+extension OrderAuthorization: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(
+            restoring: try reader.read(), authorizedMinorUnits: try reader.read(), capturedMinorUnits: try reader.read(),
+            releasedMinorUnits: try reader.read())
+    }
+}
+
+extension OrderReplacement: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(restoring: try reader.read(), shipment: try reader.read(), lines: try reader.read())
+    }
+}
+
+extension OrderState: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(
+            restoring: try reader.read(), onHold: try reader.read(), placement: try reader.read(),
+            payments: try reader.read(), authorizations: try reader.read(), paidMinorUnits: try reader.read(),
+            refundedMinorUnits: try reader.read(), shipments: try reader.read(), replacements: try reader.read(),
+            returns: try reader.read(), charges: try reader.read(), pointsEarned: try reader.read(),
+            pointsReversed: try reader.read(), refundedAtCompletionMinorUnits: try reader.read())
     }
 }

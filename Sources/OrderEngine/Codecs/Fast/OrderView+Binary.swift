@@ -1,8 +1,25 @@
 import OrderDomain
 
-extension OrderView: BinaryWritable {
+extension OrderView: BinaryCodable {
     func write(to writer: inout BinaryWriter) throws(EventCodecError) {
         try writer.writeFields(id, order, payments, shipments, afterSales)
+    }
+
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        id = try reader.read()
+        order = try reader.read()
+        payments = try reader.read()
+        shipments = try reader.read()
+        afterSales = try reader.read()
+    }
+
+    /// A stored view, all of `bytes`.
+    init(stored bytes: UnsafeRawBufferPointer, limits: BinaryCodingLimits) throws(EventCodecError) {
+        var reader = BinaryReader(bytes, limits: limits)
+        self = try reader.read()
+        guard reader.remainingByteCount == 0 else {
+            throw .malformed("\(reader.remainingByteCount) bytes after the value")
+        }
     }
 }
 

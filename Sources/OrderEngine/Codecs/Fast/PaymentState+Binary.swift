@@ -1,7 +1,5 @@
 import OrderDomain
 
-// `PaymentState` has no public initializer: written by hand, read through `BinaryDecoder`.
-
 extension PaymentStatus: BinaryCodable {}
 
 extension PaymentState: BinaryWritable {
@@ -18,5 +16,15 @@ extension PaymentState: BinaryWritable {
         _ = try reader.read(Currency?.self)
         for _ in 0..<5 { _ = try reader.read(Int64.self) }
         try reader.skipList { reader throws(EventCodecError) in _ = try reader.read(ProviderEventID.self) }
+    }
+}
+
+extension PaymentState: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(
+            restoring: try reader.read(), order: try reader.read(), member: try reader.read(), method: try reader.read(),
+            currency: try reader.read(), amountDueMinorUnits: try reader.read(), authorizedMinorUnits: try reader.read(),
+            releasedMinorUnits: try reader.read(), capturedMinorUnits: try reader.read(),
+            refundedMinorUnits: try reader.read(), providerEvents: try reader.read())
     }
 }

@@ -1,7 +1,5 @@
 import OrderDomain
 
-// `ShipmentState` has no public initializer: written by hand, read through `BinaryDecoder`.
-
 extension ShipmentStatus: BinaryCodable {}
 
 extension ShipmentState: BinaryWritable {
@@ -18,5 +16,14 @@ extension ShipmentState: BinaryWritable {
         _ = try reader.read(ShipmentKind.self)
         for _ in 0..<3 { _ = try reader.read(String?.self) }
         _ = try reader.read(Int.self)
+    }
+}
+
+extension ShipmentState: BinaryReadable {
+    init(from reader: inout BinaryReader) throws(EventCodecError) {
+        self.init(
+            restoring: try reader.read(), order: try reader.read(), warehouse: try reader.read(), lines: try reader.read(),
+            kind: try reader.read(), carrier: try reader.read(), trackingNumber: try reader.read(),
+            lastLocation: try reader.read(), transitUpdateCount: try reader.read())
     }
 }
