@@ -24,7 +24,7 @@ import Testing
         for id in states.orders.keys {
             let view = OrderView(id, states: states, links: links[id] ?? OrderLinks())
             let bytes = try view.binaryBytes()
-            #expect(try Self.storedView(bytes) == view, "\(id)")
+            #expect(try Self.decodedByHand(bytes) as OrderView == view, "\(id)")
         }
         for payment in states.payments.values { #expect(try Self.decodedByHand(payment.binaryBytes()) == payment) }
         for shipment in states.shipments.values { #expect(try Self.decodedByHand(shipment.binaryBytes()) == shipment) }
@@ -34,34 +34,42 @@ import Testing
         #expect(try Self.decodedByHand(OrderState.initial.binaryBytes()) == OrderState.initial)
     }
 
-    /// Damaged rows: every byte of every view changed in turn, every truncation, and padding.
-    /// The hand-written reader refuses exactly what `BinaryDecoder` refuses, and reads the rest
-    /// to the same view.
-    @Test func damagedOrderViewsAreReadOrRefusedAsTheGenericDecoderDoes() throws {
+    /// Damaged rows: every byte of every order and member view changed in turn, every truncation,
+    /// and padding. The hand-written readers refuse exactly what `BinaryDecoder` refuses, and read
+    /// the rest to the same value.
+    @Test func damagedViewsAreReadOrRefusedAsTheGenericDecoderDoes() throws {
         let states = try ViewShop.busy().states
         let links = OrderLinks.all(in: states)
-        var refused = 0
-        var variants = 0
+        var tally = (variants: 0, refused: 0)
         for id in states.orders.keys {
-            let bytes = try OrderView(id, states: states, links: links[id] ?? OrderLinks()).binaryBytes()
-            var damaged: [[UInt8]] = (0..<bytes.count).map { Array(bytes.prefix($0)) } + [bytes + [0]]
-            for index in bytes.indices {
-                for change in [UInt8(1), 0x7F, 0x80] {
-                    var copy = bytes
-                    copy[index] &+= change
-                    damaged.append(copy)
-                }
-            }
-            for candidate in damaged {
-                variants += 1
-                let generic = try? BinaryDecoder().decode(OrderView.self, from: candidate)
-                let byHand = try? Self.storedView(candidate)
-                #expect(byHand == generic, "\(id): \(candidate)")
-                if generic == nil { refused += 1 }
-            }
+            let view = OrderView(id, states: states, links: links[id] ?? OrderLinks())
+            Self.expectSameReadingOfDamaged(try view.binaryBytes(), as: OrderView.self, tally: &tally)
+        }
+        for member in states.members.values {
+            Self.expectSameReadingOfDamaged(try member.binaryBytes(), as: MemberState.self, tally: &tally)
         }
         // Both refuse most damage, and both read some of it (a changed amount is still a view).
-        #expect(refused > variants / 2 && refused < variants)
+        #expect(tally.refused > tally.variants / 2 && tally.refused < tally.variants)
+    }
+
+    private static func expectSameReadingOfDamaged<Value: BinaryReadable & Decodable & Equatable>(
+        _ bytes: [UInt8], as type: Value.Type, tally: inout (variants: Int, refused: Int)
+    ) {
+        var damaged: [[UInt8]] = (0..<bytes.count).map { Array(bytes.prefix($0)) } + [bytes + [0]]
+        for index in bytes.indices {
+            for change in [UInt8(1), 0x7F, 0x80] {
+                var copy = bytes
+                copy[index] &+= change
+                damaged.append(copy)
+            }
+        }
+        for candidate in damaged {
+            tally.variants += 1
+            let generic = try? BinaryDecoder().decode(Value.self, from: candidate)
+            let byHand = try? candidate.withUnsafeBytes { try Value(stored: $0, limits: .standard) }
+            #expect(byHand == generic, "\(Value.self): \(candidate)")
+            if generic == nil { tally.refused += 1 }
+        }
     }
 
     private static func decodedByHand<Value: BinaryReadable>(_ bytes: [UInt8]) throws -> Value {
@@ -71,10 +79,6 @@ import Testing
             guard reader.remainingByteCount == 0 else { throw .malformed("bytes after the value") }
             return value
         }
-    }
-
-    private static func storedView(_ bytes: [UInt8]) throws -> OrderView {
-        try bytes.withUnsafeBytes { raw throws(EventCodecError) in try OrderView(stored: raw, limits: .standard) }
     }
 
     @Test func setsAndDictionariesOutOfOrderOrRepeatedAreRefusedAsTheGenericDecoderDoes() throws {
@@ -118,6 +122,7 @@ import Testing
             let fast = try member.binaryBytes()
             #expect(fast == (try BinaryEncoder().encode(member)))
             #expect(try BinaryDecoder().decode(MemberState.self, from: fast) == member)
+            #expect(try Self.decodedByHand(fast) as MemberState == member)
         }
     }
 

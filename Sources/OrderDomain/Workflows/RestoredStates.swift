@@ -91,3 +91,17 @@ extension AfterSaleState {
             priceDifference: priceDifference, differenceSettled: differenceSettled)
     }
 }
+
+extension MemberState {
+    /// A member account's state as stored, every field as given.
+    public init(
+        restoring status: MemberStatus, profile: MemberProfile?, addresses: [AddressBookEntry], defaultAddress: AddressID?,
+        favourites: [SKUID], tier: MemberTier, pointsBalance: Int64, storeCreditMinorUnits: Int64,
+        storeCreditCurrency: Currency?
+    ) {
+        self.init(
+            status: status, profile: profile, addresses: addresses, defaultAddress: defaultAddress, favourites: favourites,
+            tier: tier, pointsBalance: pointsBalance, storeCreditMinorUnits: storeCreditMinorUnits,
+            storeCreditCurrency: storeCreditCurrency)
+    }
+}

@@ -37,7 +37,7 @@ struct MemberProjection {
     func member(_ id: MemberID, reader: LMDBTableReader) throws -> MemberState? {
         var key = id.rawValue
         return try key.withUTF8 { key in
-            try reader.get(members, key: UnsafeRawBufferPointer(key)).map { try BinaryDecoder().decode(MemberState.self, from: $0) }
+            try reader.get(members, key: UnsafeRawBufferPointer(key)).map { try MemberState(stored: $0, limits: .standard) }
         }
     }
 

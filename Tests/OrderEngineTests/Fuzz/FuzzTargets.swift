@@ -5,9 +5,9 @@ import OrderDomain
 @testable import OrderEngine
 
 /// Every decoder that reads bytes from outside: the log's record decoder, the event codec, stored
-/// order views and JSON commands. To fuzz another decoder, add one line to `all` with a target for it.
+/// order and member views, and JSON commands. To fuzz another decoder, add one line to `all` with a target for it.
 enum FuzzTargets {
-    static let all: [FuzzTarget] = [record, recordWithChecksumFixed, eventCodec, storedOrderView, domainCommandJSON]
+    static let all: [FuzzTarget] = [record, recordWithChecksumFixed, eventCodec, storedOrderView, storedMember, domainCommandJSON]
 
     /// Stored records as read from disk: most mutations fail the checksum.
     static let record = FuzzTarget(name: "record", seeds: recordSeeds, isJSON: false) { bytes throws(FuzzTarget.Finding) in
@@ -52,16 +52,26 @@ enum FuzzTargets {
     /// A row of the order-status projection, through the hand-written reader that order queries
     /// use. What it reads must equal what the generic `Codable` path reads, error for error.
     static let storedOrderView = FuzzTarget(name: "stored order view", seeds: orderViewSeeds, isJSON: false) {
-        bytes throws(FuzzTarget.Finding) in
-        let byHand: Result<OrderView, EventCodecError>
+        bytes throws(FuzzTarget.Finding) in try readStored(bytes, as: OrderView.self)
+    }
+
+    /// A member view, likewise.
+    static let storedMember = FuzzTarget(name: "stored member view", seeds: memberSeeds, isJSON: false) {
+        bytes throws(FuzzTarget.Finding) in try readStored(bytes, as: MemberState.self)
+    }
+
+    private static func readStored<Value: BinaryReadable & Decodable & Equatable>(
+        _ bytes: [UInt8], as type: Value.Type
+    ) throws(FuzzTarget.Finding) -> FuzzTarget.Verdict {
+        let byHand: Result<Value, EventCodecError>
         do {
-            byHand = .success(try bytes.withUnsafeBytes { try OrderView(stored: $0, limits: .standard) })
+            byHand = .success(try bytes.withUnsafeBytes { try Value(stored: $0, limits: .standard) })
         } catch let error as EventCodecError {
             byHand = .failure(error)
         } catch {
             throw FuzzTarget.Finding(description: "an error that is not an EventCodecError: \(error)")
         }
-        let generic = Result { () throws(EventCodecError) in try BinaryDecoder().decode(OrderView.self, from: bytes) }
+        let generic = Result { () throws(EventCodecError) in try BinaryDecoder().decode(Value.self, from: bytes) }
         guard byHand == generic else { throw FuzzTarget.Finding(description: "hand-written \(byHand) but generic \(generic)") }
         guard case .success = byHand else { return .refused }
         return .decoded
@@ -125,6 +135,10 @@ enum FuzzTargets {
 
     static var orderViewSeeds: [[UInt8]] {
         (try! OrderStatusProjection.allRows(FuzzShop.states)).map(\.value)
+    }
+
+    static var memberSeeds: [[UInt8]] {
+        FuzzShop.states.members.values.map { try! $0.binaryBytes() }
     }
 
     static var commandSeeds: [[UInt8]] {

@@ -7,3 +7,14 @@ extension BinaryWritable {
         return writer.bytes
     }
 }
+
+extension BinaryReadable {
+    /// A value stored on its own: all of `bytes`, as `BinaryDecoder(limits:).decode` reads it.
+    init(stored bytes: UnsafeRawBufferPointer, limits: BinaryCodingLimits) throws(EventCodecError) {
+        var reader = BinaryReader(bytes, limits: limits)
+        self = try Self(from: &reader)
+        guard reader.remainingByteCount == 0 else {
+            throw .malformed("\(reader.remainingByteCount) bytes after the value")
+        }
+    }
+}

@@ -12,15 +12,6 @@ extension OrderView: BinaryCodable {
         shipments = try reader.read()
         afterSales = try reader.read()
     }
-
-    /// A stored view, all of `bytes`.
-    init(stored bytes: UnsafeRawBufferPointer, limits: BinaryCodingLimits) throws(EventCodecError) {
-        var reader = BinaryReader(bytes, limits: limits)
-        self = try reader.read()
-        guard reader.remainingByteCount == 0 else {
-            throw .malformed("\(reader.remainingByteCount) bytes after the value")
-        }
-    }
 }
 
 extension OrderLinks {
