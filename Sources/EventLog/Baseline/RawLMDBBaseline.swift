@@ -1,4 +1,5 @@
 import CLMDB
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -14,8 +15,10 @@ import Darwin
 ///   alone can do.
 /// - `logTables`: the same puts as the log's append of a batch that is one request spread
 ///   round-robin over `streamCount` streams: the records, one stream-index run per stream (key
-///   and value as large as the log's, see `StreamRuns`), one idempotency entry under a random
-///   16-byte key, one chain link.
+///   and value as large as the log's, see `StreamRuns`), the batch's idempotency entry (a random
+///   16-byte command id, 28 bytes in all) appended as the batch's value of `recent-commands`, one
+///   chain link. (The log moves those entries into `commands` once 65,536 wait, far more than
+///   a benchmark's batches hold.)
 public final class RawLMDBAppender {
     /// What each batch writes.
     public enum Writes: Sendable, Hashable {
@@ -27,7 +30,7 @@ public final class RawLMDBAppender {
     private let writes: Writes
     private let records: MDB_dbi
     private var runs: MDB_dbi = 0
-    private var commands: MDB_dbi = 0
+    private var recentCommands: MDB_dbi = 0
     private var chain: MDB_dbi = 0
     private var lastPosition: UInt64 = 0
     private var streamNames: [[UInt8]] = []
@@ -65,7 +68,7 @@ public final class RawLMDBAppender {
             records = try open("records")
             if case .logTables(let streamCount) = writes {
                 runs = try open("stream-runs")
-                commands = try open("commands")
+                recentCommands = try open(RecentCommandRuns.tableName)
                 chain = try open("chain")
                 streamNames = (0..<streamCount).map { Array("bench-\($0)".utf8) }
                 streamVersions = Array(repeating: 0, count: streamCount)
@@ -126,10 +129,15 @@ public final class RawLMDBAppender {
                 }
             }
         }
-        try LMDB.withValue(of: (nextCommandKeyHalf(), nextCommandKeyHalf())) { key in
-            try LMDB.withValue(of: (lastPosition + 1, UInt32(count))) { value in
-                value.mv_size = 12
-                try LMDB.check(mdb_put(transaction, commands, &key, &value, UInt32(MDB_NOOVERWRITE)))
+        let entry = RecentCommandRuns.value(of: [
+            (UUID(uuid: unsafeBitCast((nextCommandKeyHalf(), nextCommandKeyHalf()), to: uuid_t.self)),
+             AppendResult(firstPosition: lastPosition + 1, eventCount: UInt32(count), duplicate: false))
+        ])
+        try LMDB.withValue(of: (lastPosition + UInt64(count)).bigEndian) { key in
+            try entry.withUnsafeBytes { entry in
+                try LMDB.withValue(entry) { value in
+                    try LMDB.check(mdb_put(transaction, recentCommands, &key, &value, UInt32(MDB_APPEND)))
+                }
             }
         }
         let link = [UInt8](repeating: 0xC4, count: ChainLink.encodedBytes)

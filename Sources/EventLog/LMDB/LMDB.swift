@@ -57,6 +57,10 @@ struct LMDBTables {
     var commands: MDB_dbi
     /// Last position of a commit batch (8 bytes, big-endian) -> `ChainLink` value.
     var chain: MDB_dbi
+    /// Last position of a commit batch (8 bytes, big-endian) -> its idempotency entries not yet
+    /// merged into `commands` (see `RecentCommandRuns`). Nil in a log of an earlier version opened
+    /// read-only, which has no such table.
+    var recentCommands: MDB_dbi?
 
     static let databaseCountMax: UInt32 = 16
     static let streamRunsName = "stream-runs"
@@ -72,11 +76,15 @@ struct LMDBTables {
             try LMDB.check(mdb_dbi_open(transaction, name, flags | createFlag, &dbi))
             return dbi
         }
+        var recentCommands: MDB_dbi = 0
+        let code = mdb_dbi_open(transaction, RecentCommandRuns.tableName, createFlag, &recentCommands)
+        if code != MDB_NOTFOUND || create { try LMDB.check(code) }
         return LMDBTables(
             records: try open("records", 0),
             streamRuns: try open(streamRunsName, 0),
             commands: try open("commands", 0),
-            chain: try open("chain", 0)
+            chain: try open("chain", 0),
+            recentCommands: code == 0 ? recentCommands : nil
         )
     }
 }

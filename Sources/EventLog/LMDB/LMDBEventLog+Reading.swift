@@ -135,9 +135,16 @@ extension LMDBEventLog {
     /// snapshot: how a sequencer recognises a retried command before deciding it again.
     public func commandOutcomes(_ commandIds: [UUID]) throws -> [AppendResult?] {
         try withReadTransaction { transaction in
-            try commandIds.map { id in
-                try LMDBReads.commandOutcome(id, transaction: transaction.transaction, tables: tables)
-                    .map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
+            // A read-only log's copy of `recent-commands` is as old as the log object: another
+            // process may have added to the table since, so it reads the table itself.
+            var recent: [UUID: AppendResult] = [:]
+            if options.readOnly, let table = tables.recentCommands {
+                recent = try RecentCommandRuns.outcomes(of: Set(commandIds), in: transaction.transaction, table: table)
+            }
+            return try commandIds.map { id in
+                let outcome = try recent[id] ?? recentCommands.outcome(id)
+                    ?? LMDBReads.commandOutcome(id, transaction: transaction.transaction, tables: tables)
+                return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
             }
         }
     }

@@ -1,6 +1,7 @@
 import CLMDB
 import Logging
 import Synchronization
+import struct FoundationEssentials.UUID
 
 #if canImport(Glibc)
 import Glibc
@@ -35,6 +36,9 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     var isClosed = false
     private let commitCounter = Atomic<UInt64>(0)
     private let eventCounter = Atomic<UInt64>(0)
+    /// The entries in `recent-commands` as of the last commit (see `RecentCommandRuns`); a
+    /// read-only log reads the table itself, since another process writes it.
+    let recentCommands: RecentCommands
 
     /// Opens the log in `path`, creating the directory and the log when absent (unless read-only).
     /// Throws `alreadyOpen` when another writer holds it, `damagedFile` when its data file is
@@ -55,6 +59,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
                 try StreamIndexConversion.run(environment, tables: tables, mapSizeBytesMax: options.mapSizeBytesMax)
             }
             head = try Self.readHead(environment, tables: tables, tolerateDamage: options.readOnly)
+            recentCommands = RecentCommands(waiting: try Self.readRecentCommands(environment, tables: tables))
         } catch {
             mdb_env_close(environment)
             throw error
@@ -213,7 +218,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         let transaction = raw!
         var writer: LMDBWriteTransaction
         do {
-            writer = try LMDBWriteTransaction(transaction: transaction, tables: tables)
+            writer = try LMDBWriteTransaction(transaction: transaction, tables: tables, recentCommands: recentCommands)
         } catch {
             mdb_txn_abort(transaction)
             throw error
@@ -222,9 +227,12 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         defer { staging.reset() }
         let results: [Result<AppendResult, EventLogError>]
         var tableWriter = LMDBTableWriter(transaction: transaction)
+        let mergedCommands: Bool
         do {
             results = try appender.append(requests, in: &writer)
             try alongside?(results, &tableWriter)
+            mergedCommands = try writer.storeCommandOutcomes(
+                lastPosition: appender.head.lastPosition, waitingCountMax: options.recentCommandCountMax)
         } catch {
             writer.close()
             mdb_txn_abort(transaction)
@@ -236,6 +244,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             return results
         }
         try LMDB.check(mdb_txn_commit(transaction))
+        recentCommands.committed(writer.addedCommands, merged: mergedCommands)
         commitCounter.add(1, ordering: .relaxed)
         eventCounter.add(appender.head.lastPosition - head.lastPosition, ordering: .relaxed)
         head = appender.head
@@ -305,6 +314,13 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
                 throw EventLogError.storage(code: code, message: "the directory holds no event log")
             }
             throw error
+        }
+    }
+
+    private static func readRecentCommands(_ environment: OpaquePointer, tables: LMDBTables) throws -> [UUID: AppendResult] {
+        guard let table = tables.recentCommands else { return [:] }
+        return try LMDBReadTransaction.withTransaction(environment) { transaction in
+            try RecentCommandRuns.all(in: transaction.transaction, table: table)
         }
     }
 

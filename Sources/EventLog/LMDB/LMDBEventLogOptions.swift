@@ -21,15 +21,23 @@ public struct LMDBEventLogOptions: Sendable {
     /// read-ahead. A live engine reads streams here and there, where reading ahead would fill the
     /// page cache with pages nobody asked for, so it is off unless asked for.
     public var readAhead: Bool
+    /// Most idempotency entries kept in the `recent-commands` table, one value per commit, before
+    /// a commit moves them all into the `commands` table at once (see `RecentCommandRuns`).
+    /// Command ids are random: stored one by one, each entry rewrote a page of `commands`. The
+    /// writer holds the waiting entries in memory too, about 50 bytes each.
+    public var recentCommandCountMax: Int
 
     public init(
         durability: Durability = .full,
         mapSizeBytesInitial: Int = 64 << 20,
         mapSizeBytesMax: Int = 1 << 40,
         readOnly: Bool = false,
-        readAhead: Bool = false
+        readAhead: Bool = false,
+        recentCommandCountMax: Int = 65_536
     ) {
         precondition(mapSizeBytesInitial > 0 && mapSizeBytesInitial <= mapSizeBytesMax)
+        precondition(recentCommandCountMax >= 0)
+        self.recentCommandCountMax = recentCommandCountMax
         self.durability = durability
         self.mapSizeBytesInitial = mapSizeBytesInitial
         self.mapSizeBytesMax = mapSizeBytesMax

@@ -11,9 +11,10 @@ extension LMDBEventLog {
     /// Names the log keeps for itself.
     static let reservedTableNames: Set<String> = [
         "records", LMDBTables.streamRunsName, LMDBTables.legacyStreamsName, "commands", "chain",
+        RecentCommandRuns.tableName,
     ]
     /// Most auxiliary tables one log may have.
-    public static let auxiliaryTableCountMax = Int(LMDBTables.databaseCountMax) - 4
+    public static let auxiliaryTableCountMax = Int(LMDBTables.databaseCountMax) - 5
 
     /// Opens the table, creating it when the log is writable; the same name gives the same table.
     /// Open tables before committing: never from inside an `alongside` closure.

@@ -9,10 +9,16 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     /// Stays on the last record: an append through it skips the search from the root that
     /// `mdb_put` makes for every record.
     private let recordCursor: OpaquePointer
+    /// What earlier commits left in `recent-commands`.
+    private let recentCommands: RecentCommands
+    /// This transaction's idempotency entries, in order, and by id.
+    private(set) var addedCommands: [(id: UUID, result: AppendResult)] = []
+    private var addedCommandIndex: [UUID: AppendResult] = [:]
 
-    init(transaction: OpaquePointer, tables: LMDBTables) throws {
+    init(transaction: OpaquePointer, tables: LMDBTables, recentCommands: RecentCommands) throws {
         self.transaction = transaction
         self.tables = tables
+        self.recentCommands = recentCommands
         var cursor: OpaquePointer?
         try LMDB.check(mdb_cursor_open(transaction, tables.streamRuns, &cursor))
         self.streamCursor = cursor!
@@ -31,7 +37,9 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     }
 
     func commandOutcome(_ commandId: UUID) throws -> AppendResult? {
-        try LMDBReads.commandOutcome(commandId, transaction: transaction, tables: tables)
+        if let added = addedCommandIndex[commandId] { return added }
+        if let recent = recentCommands.outcome(commandId) { return recent }
+        return try LMDBReads.commandOutcome(commandId, transaction: transaction, tables: tables)
     }
 
     func streamVersion(_ streamId: String) throws -> UInt64 {
@@ -54,12 +62,43 @@ struct LMDBWriteTransaction: LogWriteTransaction {
         }
     }
 
+    /// Kept until `storeCommandOutcomes` writes them all at once; a command id is stored once.
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws {
-        try LMDB.withValue(of: commandId.uuid) { key in
-            try LMDB.withValue(of: (result.firstPosition.littleEndian, result.eventCount.littleEndian)) { value in
-                try LMDB.check(mdb_put(transaction, tables.commands, &key, &value, UInt32(MDB_NOOVERWRITE)))
+        guard addedCommandIndex.updateValue(result, forKey: commandId) == nil else { throw LMDB.error(MDB_KEYEXIST) }
+        addedCommands.append((commandId, result))
+    }
+
+    /// Stores this transaction's idempotency entries as one value of `recent-commands` under
+    /// `lastPosition`, or, when that would leave more than `waitingCountMax` entries waiting,
+    /// moves every waiting entry and these into `commands` in key order and empties
+    /// `recent-commands` (see `RecentCommandRuns`). Returns whether it merged.
+    func storeCommandOutcomes(lastPosition: UInt64, waitingCountMax: Int) throws -> Bool {
+        guard !addedCommands.isEmpty else { return false }
+        guard let recentTable = tables.recentCommands else { throw EventLogError.invalidRequest(reason: "the log is open read-only") }
+        if recentCommands.waitingCount + addedCommands.count <= waitingCountMax {
+            let value = RecentCommandRuns.value(of: addedCommands)
+            try LMDB.withValue(of: lastPosition.bigEndian) { key in
+                try value.withUnsafeBytes { bytes in
+                    try LMDB.withValue(bytes) { value in
+                        try LMDB.check(mdb_put(transaction, recentTable, &key, &value, UInt32(MDB_APPEND)))
+                    }
+                }
+            }
+            return false
+        }
+        var entries = recentCommands.waiting.map { (id: $0.key, result: $0.value) } + addedCommands
+        entries.sort { lhs, rhs in
+            withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
+        }
+        for entry in entries {
+            try LMDB.withValue(of: entry.id.uuid) { key in
+                try LMDB.withValue(of: (entry.result.firstPosition.littleEndian, entry.result.eventCount.littleEndian)) { value in
+                    try LMDB.check(mdb_put(transaction, tables.commands, &key, &value, UInt32(MDB_NOOVERWRITE)))
+                }
             }
         }
+        try LMDB.check(mdb_drop(transaction, recentTable, 0))
+        return true
     }
 
     mutating func putChainLink(_ link: ChainLink) throws {

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+/// Idempotency entries wait in `recent-commands`, one value per commit, until a commit moves them
+/// all into `commands`. Wherever an entry is, a repeated command id must get its first outcome:
+/// in the same commit, from memory, after a merge, after reopening, and from another process's
+/// read-only view.
+@Suite("Recent commands")
+struct RecentCommandsTests {
+    private static let waitingCountMax = 5
+
+    private func open(_ path: String, readOnly: Bool = false) throws -> LMDBEventLog {
+        let options = LMDBEventLogOptions(durability: .none, readOnly: readOnly, recentCommandCountMax: Self.waitingCountMax)
+        return try LMDBEventLog(path: path, options: options, logger: testLogger)
+    }
+
+    /// Commits of one to three commands each, so that merges fall before, at and after commits of
+    /// every size; after each, every command so far is found, and repeats get their first outcome.
+    @Test
+    func everyStoredCommandIsFoundWhereverItsEntryWaits() throws {
+        let scratch = ScratchDirectory()
+        let path = scratch.subdirectory("log")
+        var log = try open(path)
+        var stored: [(id: UUID, result: AppendResult)] = []
+        var merges = 0
+        for commit in 0..<17 {
+            let requests = (0...(commit % 3)).map { _ in Make.request(["order-\(commit)"]) }
+            let waitingBefore = log.recentCommands.waitingCount
+            let results = try log.commit(requests) { _, _ in }
+            for (request, result) in zip(requests, results) {
+                let result = try result.get()
+                #expect(!result.duplicate)
+                stored.append((request.commandId, result))
+            }
+            if log.recentCommands.waitingCount < waitingBefore + requests.count {
+                merges += 1
+                #expect(log.recentCommands.waitingCount == 0)
+            }
+            #expect(log.recentCommands.waitingCount <= Self.waitingCountMax)
+            try expectFound(stored, in: log)
+            if commit == 8 {
+                log.close()
+                log = try open(path)
+                try expectFound(stored, in: log)
+            }
+        }
+        #expect(merges >= 4)
+        #expect(log.recentCommands.waitingCount > 0)
+        // Appending a stored command again writes nothing and answers its first outcome.
+        let last = try log.lastPosition()
+        for entry in [stored[0], stored[stored.count / 2], stored[stored.count - 1]] {
+            let repeated = try log.commit([Make.request(["order-x"], commandId: entry.id)]) { _, _ in }
+            #expect(try repeated[0].get() == AppendResult(firstPosition: entry.result.firstPosition, eventCount: 1, duplicate: true))
+        }
+        #expect(try log.lastPosition() == last)
+        log.close()
+        let reopened = try open(path)
+        try expectFound(stored, in: reopened)
+        #expect(try reopened.verify().ok)
+        reopened.close()
+    }
+
+    /// A command repeated inside one commit is stored once; the repeat gets the first outcome.
+    @Test
+    func aRepeatInTheSameCommitIsADuplicate() throws {
+        let scratch = ScratchDirectory()
+        let log = try open(scratch.subdirectory("log"))
+        defer { log.close() }
+        let id = UUID()
+        let results = try log.commit([Make.request(["order-1"], commandId: id), Make.request(["order-2"], commandId: id)]) { _, _ in }
+        #expect(try results[0].get() == AppendResult(firstPosition: 1, eventCount: 1, duplicate: false))
+        #expect(try results[1].get() == AppendResult(firstPosition: 1, eventCount: 1, duplicate: true))
+        #expect(log.recentCommands.waitingCount == 1)
+        #expect(try log.lastPosition() == 1)
+    }
+
+    /// A read-only log opened beside the writer finds commands the writer stored after it opened,
+    /// whether they wait in `recent-commands` or were merged since.
+    @Test
+    func aReadOnlyLogFindsCommandsStoredAfterItOpened() throws {
+        let scratch = ScratchDirectory()
+        let path = scratch.subdirectory("log")
+        let writer = try open(path)
+        defer { writer.close() }
+        _ = try writer.commit([Make.request(["order-0"])]) { _, _ in }
+        let reader = try open(path, readOnly: true)
+        defer { reader.close() }
+        var stored: [(id: UUID, result: AppendResult)] = []
+        for commit in 1...12 {
+            let request = Make.request(["order-\(commit)"])
+            stored.append((request.commandId, try writer.commit([request]) { _, _ in }[0].get()))
+            try expectFound(stored, in: reader)
+        }
+        #expect(try reader.commandOutcomes([UUID()]) == [nil])
+    }
+
+    private func expectFound(
+        _ stored: [(id: UUID, result: AppendResult)], in log: LMDBEventLog, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let found = try log.commandOutcomes(stored.map(\.id) + [UUID()])
+        #expect(found.last! == nil, sourceLocation: sourceLocation)
+        for (entry, outcome) in zip(stored, found) {
+            let expected = AppendResult(firstPosition: entry.result.firstPosition, eventCount: entry.result.eventCount, duplicate: true)
+            #expect(outcome == expected, sourceLocation: sourceLocation)
+        }
+    }
+}
