@@ -16,38 +16,40 @@ struct RecentCommandsTests {
         return try LMDBEventLog(path: path, options: options, logger: testLogger)
     }
 
-    /// Commits of one to three commands each, so that merges fall before, at and after commits of
-    /// every size; after each, every command so far is found, and repeats get their first outcome.
+    /// Commits of one to three commands each, so that merges start and finish at commits of every
+    /// size; after each, every command so far is found, and repeats get their first outcome. The
+    /// log is reopened once in the middle of a merge, which then merges some entries again.
     @Test
     func everyStoredCommandIsFoundWhereverItsEntryWaits() throws {
         let scratch = ScratchDirectory()
         let path = scratch.subdirectory("log")
         var log = try open(path)
         var stored: [(id: UUID, result: AppendResult)] = []
-        var merges = 0
-        for commit in 0..<17 {
+        var mergesFinished = 0
+        var reopenedWhileMerging = false
+        for commit in 0..<60 {
             let requests = (0...(commit % 3)).map { _ in Make.request(["order-\(commit)"]) }
-            let waitingBefore = log.recentCommands.waitingCount
+            let wasMerging = log.recentCommands.isMerging
             let results = try log.commit(requests) { _, _ in }
             for (request, result) in zip(requests, results) {
                 let result = try result.get()
                 #expect(!result.duplicate)
                 stored.append((request.commandId, result))
             }
-            if log.recentCommands.waitingCount < waitingBefore + requests.count {
-                merges += 1
-                #expect(log.recentCommands.waitingCount == 0)
-            }
-            #expect(log.recentCommands.waitingCount <= Self.waitingCountMax)
+            if wasMerging && !log.recentCommands.isMerging { mergesFinished += 1 }
+            // A merge takes `mergeSliceCount` commits, while commits of up to three commands go on.
+            #expect(log.recentCommands.waitingCount <= Self.waitingCountMax + RecentCommandRuns.mergeSliceCount * 3)
             try expectFound(stored, in: log)
-            if commit == 8 {
+            if !reopenedWhileMerging && mergesFinished == 1 && log.recentCommands.isMerging {
+                reopenedWhileMerging = true
                 log.close()
                 log = try open(path)
+                #expect(!log.recentCommands.isMerging)
                 try expectFound(stored, in: log)
             }
         }
-        #expect(merges >= 4)
-        #expect(log.recentCommands.waitingCount > 0)
+        #expect(reopenedWhileMerging)
+        #expect(mergesFinished >= 3)
         // Appending a stored command again writes nothing and answers its first outcome.
         let last = try log.lastPosition()
         for entry in [stored[0], stored[stored.count / 2], stored[stored.count - 1]] {

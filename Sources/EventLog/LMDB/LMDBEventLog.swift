@@ -227,11 +227,11 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         defer { staging.reset() }
         let results: [Result<AppendResult, EventLogError>]
         var tableWriter = LMDBTableWriter(transaction: transaction)
-        let mergedCommands: Bool
+        let commandStep: RecentCommands.Step
         do {
             results = try appender.append(requests, in: &writer)
             try alongside?(results, &tableWriter)
-            mergedCommands = try writer.storeCommandOutcomes(
+            commandStep = try writer.storeCommandOutcomes(
                 lastPosition: appender.head.lastPosition, waitingCountMax: options.recentCommandCountMax)
         } catch {
             writer.close()
@@ -244,7 +244,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             return results
         }
         try LMDB.check(mdb_txn_commit(transaction))
-        recentCommands.committed(writer.addedCommands, merged: mergedCommands)
+        recentCommands.committed(writer.addedCommands, step: commandStep)
         commitCounter.add(1, ordering: .relaxed)
         eventCounter.add(appender.head.lastPosition - head.lastPosition, ordering: .relaxed)
         head = appender.head

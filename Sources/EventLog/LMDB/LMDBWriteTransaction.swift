@@ -69,13 +69,14 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     }
 
     /// Stores this transaction's idempotency entries as one value of `recent-commands` under
-    /// `lastPosition`, or, when that would leave more than `waitingCountMax` entries waiting,
-    /// moves every waiting entry and these into `commands` in key order and empties
-    /// `recent-commands` (see `RecentCommandRuns`). Returns whether it merged.
-    func storeCommandOutcomes(lastPosition: UInt64, waitingCountMax: Int) throws -> Bool {
-        guard !addedCommands.isEmpty else { return false }
-        guard let recentTable = tables.recentCommands else { throw EventLogError.invalidRequest(reason: "the log is open read-only") }
-        if recentCommands.waitingCount + addedCommands.count <= waitingCountMax {
+    /// `lastPosition`, and takes the merge's next step (see `RecentCommandRuns`), which the caller
+    /// hands to `RecentCommands.committed` once the transaction commits.
+    func storeCommandOutcomes(lastPosition: UInt64, waitingCountMax: Int) throws -> RecentCommands.Step {
+        guard let recentTable = tables.recentCommands else {
+            if addedCommands.isEmpty { return RecentCommands.Step() }
+            throw EventLogError.invalidRequest(reason: "the log is open read-only")
+        }
+        if !addedCommands.isEmpty {
             let value = RecentCommandRuns.value(of: addedCommands)
             try LMDB.withValue(of: lastPosition.bigEndian) { key in
                 try value.withUnsafeBytes { bytes in
@@ -84,21 +85,58 @@ struct LMDBWriteTransaction: LogWriteTransaction {
                     }
                 }
             }
-            return false
         }
-        var entries = recentCommands.waiting.map { (id: $0.key, result: $0.value) } + addedCommands
-        entries.sort { lhs, rhs in
-            withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
-        }
-        for entry in entries {
-            try LMDB.withValue(of: entry.id.uuid) { key in
-                try LMDB.withValue(of: (entry.result.firstPosition.littleEndian, entry.result.eventCount.littleEndian)) { value in
-                    try LMDB.check(mdb_put(transaction, tables.commands, &key, &value, UInt32(MDB_NOOVERWRITE)))
+        let step = recentCommands.step(adding: addedCommands, runKey: lastPosition, waitingCountMax: waitingCountMax)
+        for entry in step.slice { try putMerged(entry.id, entry.result) }
+        if step.finishes { try deleteRuns(through: step.throughKey, table: recentTable) }
+        return step
+    }
+
+    /// Puts an entry into `commands`. A log reopened during a merge merges some entries again: the
+    /// value already stored must then be this one.
+    private func putMerged(_ commandId: UUID, _ result: AppendResult) throws {
+        try LMDB.withValue(of: commandId.uuid) { key in
+            try LMDB.withValue(of: (result.firstPosition.littleEndian, result.eventCount.littleEndian)) { value in
+                let code = mdb_put(transaction, tables.commands, &key, &value, UInt32(MDB_NOOVERWRITE))
+                if code == MDB_KEYEXIST {
+                    // `value` now holds the stored entry.
+                    let stored = LMDB.bytes(value)
+                    let same = stored.count == 12
+                        && UInt64(littleEndian: stored.loadUnaligned(as: UInt64.self)) == result.firstPosition
+                        && UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) == result.eventCount
+                    guard same else {
+                        throw EventLogError.storage(code: MDB_CORRUPTED, message: "command \(commandId) has two stored outcomes")
+                    }
+                    return
                 }
+                try LMDB.check(code)
             }
         }
-        try LMDB.check(mdb_drop(transaction, recentTable, 0))
-        return true
+    }
+
+    private func deleteRuns(through lastKey: UInt64, table: MDB_dbi) throws {
+        var keys: [UInt64] = []
+        var raw: OpaquePointer?
+        try LMDB.check(mdb_cursor_open(transaction, table, &raw))
+        do {
+            defer { mdb_cursor_close(raw!) }
+            var key = MDB_val()
+            var value = MDB_val()
+            var code = mdb_cursor_get(raw!, &key, &value, MDB_FIRST)
+            while code == 0 {
+                guard key.mv_size == 8 else {
+                    throw EventLogError.storage(code: MDB_CORRUPTED, message: "a recent-commands key of \(key.mv_size) bytes")
+                }
+                let position = UInt64(bigEndian: LMDB.bytes(key).loadUnaligned(as: UInt64.self))
+                guard position <= lastKey else { break }
+                keys.append(position)
+                code = mdb_cursor_get(raw!, &key, &value, MDB_NEXT)
+            }
+            if code != 0 && code != MDB_NOTFOUND { try LMDB.check(code) }
+        }
+        for position in keys {
+            try LMDB.withValue(of: position.bigEndian) { key in try LMDB.check(mdb_del(transaction, table, &key, nil)) }
+        }
     }
 
     mutating func putChainLink(_ link: ChainLink) throws {

@@ -4,21 +4,27 @@ import Synchronization
 import FoundationEssentials
 
 /// Idempotency entries of recent commits, kept out of the `commands` table until enough of them
-/// can be merged into it at once.
+/// can be merged into it together.
 ///
 /// Command ids are random, so a commit of a few hundred commands wrote one entry into each of a
 /// few hundred of the table's leaf pages: every one of those pages copied, written and synced for
 /// some 40 bytes. Instead, each commit stores its commands' entries as one value, in the
 /// `recent-commands` table, keyed by the commit's last position (8 bytes, big-endian: appended
 /// in order); the value is the entries one after another, 28 bytes each: the command id, the
-/// first position (8 bytes, little-endian) and the event count (4 bytes, little-endian). Once
-/// `LMDBEventLogOptions.recentCommandCountMax` entries are waiting, the commit that would exceed
-/// it moves all of them into `commands`, in key order, and empties `recent-commands`: each leaf
-/// page is then written once for many entries. Both happen inside the batch's own transaction, so
-/// an entry is durable exactly when its events are.
+/// first position (8 bytes, little-endian) and the event count (4 bytes, little-endian).
+///
+/// Once more than `LMDBEventLogOptions.recentCommandCountMax` entries wait, they are merged into
+/// `commands` in key order over the next `mergeSliceCount` commits, a sixteenth of the key order
+/// each, so that each leaf page is written for many entries and no single commit carries the
+/// whole merge; the commit that writes the last slice deletes the merged runs. All of it happens
+/// inside the batches' own transactions, so an entry is durable exactly when its events are. A
+/// log reopened in the middle of a merge takes every run as waiting and merges some entries a
+/// second time, which finds them stored with the same value.
 enum RecentCommandRuns {
     static let tableName = "recent-commands"
     static let entryBytes = 28
+    /// Commits a merge is spread over.
+    static let mergeSliceCount = 16
 
     /// One commit's entries as a stored value.
     static func value(of entries: [(id: UUID, result: AppendResult)]) -> [UInt8] {
@@ -88,39 +94,96 @@ enum RecentCommandRuns {
 }
 
 /// The writing log's copy of the entries in `recent-commands`, so that looking up a command id
-/// costs a hash look-up rather than a walk over the table. Updated only after a commit succeeds.
-/// Entries a merge moved into `commands` stay until the next merge: a read snapshot taken before
-/// the merge committed finds them here, not yet in `commands`.
+/// costs a hash look-up rather than a walk over the table, and the merge in progress. Changed only
+/// after a commit succeeds (`committed(_:step:)`), by the step planned for it (`step(adding:...)`).
+/// Entries of a finished merge stay until the next merge finishes: a read snapshot taken before
+/// that merge's last commit finds them here, not yet in `commands`.
 final class RecentCommands: Sendable {
-    private struct Entries {
+    typealias Entry = (id: UUID, result: AppendResult)
+
+    /// A merge in progress: the entries of the runs through `throughKey`, in key order.
+    struct Merge: Sendable {
+        let entries: [Entry]
+        let index: [UUID: AppendResult]
+        let throughKey: UInt64
+        let sliceCount: Int
+        var next = 0
+    }
+
+    /// What one commit does beyond storing its own run: start a merge, or go on with one; then
+    /// put `slice` into `commands`, and when `finishes`, delete the runs through `throughKey`.
+    struct Step {
+        var started: Merge?
+        var slice: ArraySlice<Entry> = []
+        var finishes = false
+        var throughKey: UInt64 = 0
+    }
+
+    private struct State {
         var waiting: [UUID: AppendResult] = [:]
+        var merging: Merge?
         var merged: [UUID: AppendResult] = [:]
     }
 
-    private let entries: Mutex<Entries>
+    private let state: Mutex<State>
 
     init(waiting: [UUID: AppendResult]) {
-        entries = Mutex(Entries(waiting: waiting))
+        state = Mutex(State(waiting: waiting))
     }
 
-    /// Entries waiting in `recent-commands`.
-    var waitingCount: Int { entries.withLock { $0.waiting.count } }
+    /// Entries waiting in `recent-commands` and not being merged.
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
 
-    /// Every entry waiting in `recent-commands`.
-    var waiting: [UUID: AppendResult] { entries.withLock { $0.waiting } }
+    /// Whether a merge is in progress.
+    var isMerging: Bool { state.withLock { $0.merging != nil } }
 
     func outcome(_ id: UUID) -> AppendResult? {
-        entries.withLock { $0.waiting[id] ?? $0.merged[id] }
+        state.withLock { $0.waiting[id] ?? $0.merging?.index[id] ?? $0.merged[id] }
     }
 
-    /// A commit stored `added` in `recent-commands`, or, when `merged`, moved everything waiting
-    /// and `added` into `commands`.
-    func committed(_ added: [(id: UUID, result: AppendResult)], merged: Bool) {
-        entries.withLock { entries in
-            for entry in added { entries.waiting[entry.id] = entry.result }
-            if merged {
-                entries.merged = entries.waiting
-                entries.waiting = [:]
+    /// What the commit that stores `added` under `runKey` does to merge.
+    func step(adding added: [Entry], runKey: UInt64, waitingCountMax: Int) -> Step {
+        state.withLock { state in
+            var step = Step()
+            var merge: Merge
+            if let merging = state.merging {
+                merge = merging
+            } else if state.waiting.count + added.count > waitingCountMax {
+                var entries = state.waiting.map { Entry($0.key, $0.value) } + added
+                entries.sort { lhs, rhs in
+                    withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
+                }
+                let index = Dictionary(entries.map { ($0.id, $0.result) }, uniquingKeysWith: { first, _ in first })
+                let sliceCount = Swift.max(1, (entries.count + RecentCommandRuns.mergeSliceCount - 1) / RecentCommandRuns.mergeSliceCount)
+                merge = Merge(entries: entries, index: index, throughKey: runKey, sliceCount: sliceCount)
+                step.started = merge
+            } else {
+                return step
+            }
+            let end = Swift.min(merge.next + merge.sliceCount, merge.entries.count)
+            step.slice = merge.entries[merge.next..<end]
+            step.finishes = end == merge.entries.count
+            step.throughKey = merge.throughKey
+            return step
+        }
+    }
+
+    /// A commit stored `added` in `recent-commands` and took `step`.
+    func committed(_ added: [Entry], step: Step) {
+        state.withLock { state in
+            if let started = step.started {
+                state.waiting = [:]
+                state.merging = started
+            } else {
+                for entry in added { state.waiting[entry.id] = entry.result }
+            }
+            guard var merging = state.merging else { return }
+            merging.next += step.slice.count
+            if step.finishes {
+                state.merged = merging.index
+                state.merging = nil
+            } else {
+                state.merging = merging
             }
         }
     }
