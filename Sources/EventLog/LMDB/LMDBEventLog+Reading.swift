@@ -141,8 +141,8 @@ extension LMDBEventLog {
             if options.readOnly, let table = tables.recentCommands {
                 recent = try RecentCommandRuns.outcomes(of: Set(commandIds), in: transaction.transaction, table: table)
             }
-            return try commandIds.map { id in
-                let outcome = try recent[id] ?? recentCommands.outcome(id)
+            return try zip(commandIds, recentCommands.outcomes(commandIds)).map { id, remembered in
+                let outcome = try recent[id] ?? remembered
                     ?? LMDBReads.commandOutcome(id, transaction: transaction.transaction, tables: tables)
                 return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
             }

@@ -11,9 +11,8 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     private let recordCursor: OpaquePointer
     /// What earlier commits left in `recent-commands`.
     private let recentCommands: RecentCommands
-    /// This transaction's idempotency entries, in order, and by id.
-    private(set) var addedCommands: [(id: UUID, result: AppendResult)] = []
-    private var addedCommandIndex: [UUID: AppendResult] = [:]
+    /// This transaction's idempotency entries.
+    private(set) var addedCommands: [UUID: AppendResult] = [:]
 
     init(transaction: OpaquePointer, tables: LMDBTables, recentCommands: RecentCommands) throws {
         self.transaction = transaction
@@ -37,7 +36,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     }
 
     func commandOutcome(_ commandId: UUID) throws -> AppendResult? {
-        if let added = addedCommandIndex[commandId] { return added }
+        if let added = addedCommands[commandId] { return added }
         if let recent = recentCommands.outcome(commandId) { return recent }
         return try LMDBReads.commandOutcome(commandId, transaction: transaction, tables: tables)
     }
@@ -64,8 +63,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
 
     /// Kept until `storeCommandOutcomes` writes them all at once; a command id is stored once.
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws {
-        guard addedCommandIndex.updateValue(result, forKey: commandId) == nil else { throw LMDB.error(MDB_KEYEXIST) }
-        addedCommands.append((commandId, result))
+        guard addedCommands.updateValue(result, forKey: commandId) == nil else { throw LMDB.error(MDB_KEYEXIST) }
     }
 
     /// Stores this transaction's idempotency entries as one value of `recent-commands` under

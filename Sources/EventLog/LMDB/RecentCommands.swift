@@ -27,13 +27,13 @@ enum RecentCommandRuns {
     static let mergeSliceCount = 16
 
     /// One commit's entries as a stored value.
-    static func value(of entries: [(id: UUID, result: AppendResult)]) -> [UInt8] {
+    static func value(of entries: [UUID: AppendResult]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * entryBytes)
-        for entry in entries {
-            withUnsafeBytes(of: entry.id.uuid) { bytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: entry.result.firstPosition.littleEndian) { bytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: entry.result.eventCount.littleEndian) { bytes.append(contentsOf: $0) }
+        for (id, result) in entries {
+            withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: result.firstPosition.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: result.eventCount.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes
     }
@@ -94,8 +94,9 @@ enum RecentCommandRuns {
 }
 
 /// The writing log's copy of the entries in `recent-commands`, so that looking up a command id
-/// costs a hash look-up rather than a walk over the table, and the merge in progress. Changed only
-/// after a commit succeeds (`committed(_:step:)`), by the step planned for it (`step(adding:...)`).
+/// costs a hash look-up rather than a walk over the table, and the merge in progress. Only the
+/// committing thread changes it, after a commit succeeds (`committed(_:step:)`), by the step it
+/// planned for that commit (`step(adding:runKey:waitingCountMax:)`); other threads only look up.
 /// Entries of a finished merge stay until the next merge finishes: a read snapshot taken before
 /// that merge's last commit finds them here, not yet in `commands`.
 final class RecentCommands: Sendable {
@@ -108,6 +109,15 @@ final class RecentCommands: Sendable {
         let throughKey: UInt64
         let sliceCount: Int
         var next = 0
+
+        init(_ index: [UUID: AppendResult], throughKey: UInt64) {
+            entries = index.map { Entry($0.key, $0.value) }.sorted { lhs, rhs in
+                withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
+            }
+            self.index = index
+            self.throughKey = throughKey
+            sliceCount = Swift.max(1, (index.count + RecentCommandRuns.mergeSliceCount - 1) / RecentCommandRuns.mergeSliceCount)
+        }
     }
 
     /// What one commit does beyond storing its own run: start a merge, or go on with one; then
@@ -138,44 +148,51 @@ final class RecentCommands: Sendable {
     var isMerging: Bool { state.withLock { $0.merging != nil } }
 
     func outcome(_ id: UUID) -> AppendResult? {
-        state.withLock { $0.waiting[id] ?? $0.merging?.index[id] ?? $0.merged[id] }
+        state.withLock { Self.outcome(id, in: $0) }
     }
 
-    /// What the commit that stores `added` under `runKey` does to merge.
-    func step(adding added: [Entry], runKey: UInt64, waitingCountMax: Int) -> Step {
-        state.withLock { state in
-            var step = Step()
-            var merge: Merge
-            if let merging = state.merging {
-                merge = merging
-            } else if state.waiting.count + added.count > waitingCountMax {
-                var entries = state.waiting.map { Entry($0.key, $0.value) } + added
-                entries.sort { lhs, rhs in
-                    withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
-                }
-                let index = Dictionary(entries.map { ($0.id, $0.result) }, uniquingKeysWith: { first, _ in first })
-                let sliceCount = Swift.max(1, (entries.count + RecentCommandRuns.mergeSliceCount - 1) / RecentCommandRuns.mergeSliceCount)
-                merge = Merge(entries: entries, index: index, throughKey: runKey, sliceCount: sliceCount)
-                step.started = merge
-            } else {
-                return step
-            }
-            let end = Swift.min(merge.next + merge.sliceCount, merge.entries.count)
-            step.slice = merge.entries[merge.next..<end]
-            step.finishes = end == merge.entries.count
-            step.throughKey = merge.throughKey
+    /// The outcomes of `ids`, under one lock.
+    func outcomes(_ ids: [UUID]) -> [AppendResult?] {
+        state.withLock { state in ids.map { Self.outcome($0, in: state) } }
+    }
+
+    private static func outcome(_ id: UUID, in state: State) -> AppendResult? {
+        state.waiting[id] ?? state.merging?.index[id] ?? state.merged[id]
+    }
+
+    /// What the commit that stores `added` under `runKey` does to merge. Sorts a new merge's
+    /// entries outside the lock: the committing thread is the only one that changes the state.
+    func step(adding added: [UUID: AppendResult], runKey: UInt64, waitingCountMax: Int) -> Step {
+        let (merging, toMerge) = state.withLock { state -> (Merge?, [UUID: AppendResult]?) in
+            if let merging = state.merging { return (merging, nil) }
+            guard state.waiting.count + added.count > waitingCountMax else { return (nil, nil) }
+            return (nil, state.waiting)
+        }
+        var step = Step()
+        let merge: Merge
+        if let merging {
+            merge = merging
+        } else if let toMerge {
+            merge = Merge(toMerge.merging(added) { first, _ in first }, throughKey: runKey)
+            step.started = merge
+        } else {
             return step
         }
+        let end = Swift.min(merge.next + merge.sliceCount, merge.entries.count)
+        step.slice = merge.entries[merge.next..<end]
+        step.finishes = end == merge.entries.count
+        step.throughKey = merge.throughKey
+        return step
     }
 
     /// A commit stored `added` in `recent-commands` and took `step`.
-    func committed(_ added: [Entry], step: Step) {
+    func committed(_ added: [UUID: AppendResult], step: Step) {
         state.withLock { state in
             if let started = step.started {
                 state.waiting = [:]
                 state.merging = started
             } else {
-                for entry in added { state.waiting[entry.id] = entry.result }
+                state.waiting.merge(added) { first, _ in first }
             }
             guard var merging = state.merging else { return }
             merging.next += step.slice.count
