@@ -39,15 +39,20 @@ final class EngineFixture {
     let path: String
     let clock = ManualClock()
     private let cachedAggregateCountMax: Int
+    /// Changes made to the options of every engine the fixture opens.
+    private let adjust: (inout EngineOptions) -> Void
     private(set) var engine: OrderEngine
 
-    init(durability: LMDBEventLogOptions.Durability = .none, cachedAggregateCountMax: Int = EngineOptions().cachedAggregateCountMax) throws {
+    init(
+        durability: LMDBEventLogOptions.Durability = .none, cachedAggregateCountMax: Int = EngineOptions().cachedAggregateCountMax,
+        adjust: @escaping (inout EngineOptions) -> Void = { _ in }
+    ) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("engine-tests-\(UUID().uuidString)").path
         self.cachedAggregateCountMax = cachedAggregateCountMax
-        engine = try OrderEngine(
-            path: path,
-            options: EngineOptions(durability: durability, clock: clock, cachedAggregateCountMax: cachedAggregateCountMax),
-            logger: quietLogger)
+        self.adjust = adjust
+        var options = EngineOptions(durability: durability, clock: clock, cachedAggregateCountMax: cachedAggregateCountMax)
+        adjust(&options)
+        engine = try OrderEngine(path: path, options: options, logger: quietLogger)
     }
 
     deinit {
@@ -57,9 +62,9 @@ final class EngineFixture {
 
     func reopen() throws {
         engine.close()
-        engine = try OrderEngine(
-            path: path, options: EngineOptions(durability: .none, clock: clock, cachedAggregateCountMax: cachedAggregateCountMax),
-            logger: quietLogger)
+        var options = EngineOptions(durability: .none, clock: clock, cachedAggregateCountMax: cachedAggregateCountMax)
+        adjust(&options)
+        engine = try OrderEngine(path: path, options: options, logger: quietLogger)
     }
 
     var now: Timestamp { Timestamp(microsecondsSince1970: clock.nowMicroseconds()) }

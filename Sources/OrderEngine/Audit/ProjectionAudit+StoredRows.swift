@@ -12,6 +12,29 @@ struct ExpectedRows: Sendable {
     let row: @Sendable (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> ProjectionRow?
 }
 
+/// Every stored row of one projection table: for `member-orders`, the rows of the runs waiting
+/// beside it too (see `MemberOrderRun`).
+struct StoredRows: Sendable {
+    private let table: LMDBTable
+    private let members: MemberProjection?
+
+    /// Opens the table; call outside any snapshot.
+    init(_ log: LMDBEventLog, table name: String) throws {
+        table = try log.table(named: name)
+        members = name == MemberProjection.orderTableName ? try MemberProjection(log: log) : nil
+    }
+
+    func forEach(
+        reader: LMDBTableReader, _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
+    ) throws {
+        if let members {
+            try members.forEachStoredOrderRow(reader: reader, body)
+        } else {
+            try reader.forEach(table, from: nil, body)
+        }
+    }
+}
+
 extension ProjectionAudit {
     /// The first difference between the stored projections and `states`, nil when they are equal.
     static func firstDifference(_ log: LMDBEventLog, states: DomainStates) throws -> String? {
@@ -32,10 +55,10 @@ extension ProjectionAudit {
     static func storedRowsMatch(_ log: LMDBEventLog, states: DomainStates) throws -> Bool {
         guard let orderRows = memberOrderRows(states) else { return false }
         for expected in try smallTables(states) + [orderStatusRows(states), orderRows] {
-            let table = try log.table(named: expected.table)
+            let rows = try StoredRows(log, table: expected.table)
             let matchedCounts = Mutex([Int?](repeating: nil, count: comparingThreadCount))
             DispatchQueue.concurrentPerform(iterations: comparingThreadCount) { share in
-                let matched = try? matchedRowCount(log, table: table, expected: expected, share: share)
+                let matched = try? matchedRowCount(log, rows: rows, expected: expected, share: share)
                 matchedCounts.withLock { $0[share] = matched }
             }
             let counts = matchedCounts.withLock { $0 }
@@ -48,13 +71,13 @@ extension ProjectionAudit {
 
     /// How many of the stored rows of `share` equal the replay's; nil at the first that does not.
     private static func matchedRowCount(
-        _ log: LMDBEventLog, table: LMDBTable, expected: ExpectedRows, share: Int
+        _ log: LMDBEventLog, rows: StoredRows, expected: ExpectedRows, share: Int
     ) throws -> Int? {
         var index = 0
         var matchedCount = 0
         var allMatch = true
         try log.withSnapshot { reader in
-            try reader.forEach(table, from: nil) { key, value in
+            try rows.forEach(reader: reader) { key, value in
                 defer { index += 1 }
                 guard index % comparingThreadCount == share else { return true }
                 guard let row = try expected.row(key, value), bytesEqual(row.key, key), bytesEqual(row.value, value) else {

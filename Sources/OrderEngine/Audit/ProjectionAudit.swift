@@ -55,11 +55,11 @@ public enum ProjectionAudit {
             MemberProjection.memberTableName, MemberProjection.orderTableName,
         ]
         for name in names {
-            let table = try log.table(named: name)
+            let rows = try StoredRows(log, table: name)
             var remaining = expectedByTable.removeValue(forKey: name) ?? [:]
             var difference: String?
             try log.withSnapshot { reader in
-                try reader.forEach(table, from: nil) { key, value in
+                try rows.forEach(reader: reader) { key, value in
                     let key = Array(key)
                     guard let wanted = remaining.removeValue(forKey: key) else {
                         difference = "\(name): stored row \(printable(key)) has no counterpart in the replay"

@@ -41,6 +41,12 @@ public struct EngineOptions: Sendable {
     /// read back from their streams when a command needs them again; SKUs, stock items and
     /// coupons are always held. This bounds the engine's memory however long the log grows.
     public var cachedAggregateCountMax: Int
+    /// How many rows of members' order lists may wait in runs (one per batch) before they are
+    /// merged into the list's table, over the next 16 batches: a larger number writes each of the
+    /// table's pages for more rows at once; a member's order list reads each waiting run.
+    public var memberOrderWaitingRowCountMax: Int
+    /// How many runs may wait before they are merged, however few rows they hold.
+    var memberOrderWaitingRunCountMax = 128
 
     public init(
         durability: LMDBEventLogOptions.Durability = .full,
@@ -51,7 +57,8 @@ public struct EngineOptions: Sendable {
         refusalMemoryCountMax: Int = 100_000,
         expirySweepInterval: Duration? = .seconds(5),
         snapshotEventInterval: UInt64? = 1_000_000,
-        cachedAggregateCountMax: Int = 100_000
+        cachedAggregateCountMax: Int = 100_000,
+        memberOrderWaitingRowCountMax: Int = 65_536
     ) {
         self.durability = durability
         self.mapSizeBytesInitial = mapSizeBytesInitial
@@ -62,5 +69,6 @@ public struct EngineOptions: Sendable {
         self.expirySweepInterval = expirySweepInterval
         self.snapshotEventInterval = snapshotEventInterval
         self.cachedAggregateCountMax = cachedAggregateCountMax
+        self.memberOrderWaitingRowCountMax = memberOrderWaitingRowCountMax
     }
 }

@@ -26,19 +26,12 @@ extension OrderEngine {
         let prefix = MemberProjection.memberPrefix(member)
         var start = prefix
         if let cursor, let key = OrderCursor.key(cursor), key.starts(with: prefix) { start = key + [0] }
-        var ids: [OrderID] = []
-        var lastKey: [UInt8]?
         return try log.withSnapshot { reader in
-            try start.withUnsafeBytes { startKey in
-                try reader.forEach(projections.members.orders, from: startKey) { key, value in
-                    guard key.starts(with: prefix), ids.count < limit + 1 else { return false }
-                    ids.append(try OrderID(String(decoding: value, as: UTF8.self)))
-                    if ids.count <= limit { lastKey = Array(key) }
-                    return true
-                }
-            }
+            let rows = try projections.members.orderRows(prefix: prefix, from: start, limit: limit + 1, reader: reader)
+            let ids = try rows.map { try OrderID(String(decoding: $0.value, as: UTF8.self)) }
+            let lastKey = rows.count > limit ? rows[limit - 1].key : nil
             let views = try ids.prefix(limit).compactMap { try projections.orders.storedView($0, reader: reader) }
-            return OrderPage(orders: views, nextCursor: ids.count > limit ? lastKey.map(OrderCursor.cursor) : nil)
+            return OrderPage(orders: views, nextCursor: lastKey.map(OrderCursor.cursor))
         }
     }
 }

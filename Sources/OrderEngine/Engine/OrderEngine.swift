@@ -33,6 +33,9 @@ public final class OrderEngine: Sendable {
         guard options.cachedAggregateCountMax > 0 else {
             throw EngineError.refused(Refusal(.validationFailed, "cachedAggregateCountMax must be positive"))
         }
+        guard options.memberOrderWaitingRowCountMax >= 0, options.memberOrderWaitingRunCountMax > 0 else {
+            throw EngineError.refused(Refusal(.validationFailed, "memberOrderWaitingRowCountMax must not be negative"))
+        }
         let log = try LMDBEventLog(
             path: path,
             options: LMDBEventLogOptions(

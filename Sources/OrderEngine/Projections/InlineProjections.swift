@@ -15,16 +15,18 @@ struct InlineProjections {
         members = try MemberProjection(log: log)
     }
 
-    var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders] }
+    var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders, members.orderRuns] }
 
     /// One row to store and the table it goes to.
     typealias TableRow = (table: LMDBTable, row: ProjectionRow)
 
-    /// What a batch writes to the projections: finished rows, and the order views, encoded only by
-    /// `put` (on the committer's thread).
+    /// What a batch writes to the projections: finished rows, the order views, encoded only by
+    /// `put` (on the committer's thread), and the run of the batch's member-order rows, which
+    /// `MemberOrderMerger` stores.
     struct Writes: Sendable {
         var rows: [TableRow] = []
         var orderViews: [OrderView] = []
+        var memberOrderRun: [UInt8]?
     }
 
     /// Every row `events` change, built from the states after them, and the order views among
@@ -40,7 +42,9 @@ struct InlineProjections {
         for row in InventoryProjection.skuRows(Set(touchedItems.map(\.sku)), states: states) { writes.rows.append((inventory.skus, row)) }
         let views = try orders.views(touched: OrderStatusProjection.touchedOrders(by: events, states: states), states: states, reader: reader)
         writes.orderViews = Array(views.values)
-        try members.rows(events: events, states: states) { writes.rows.append($0) }
+        var memberOrderRows: [ProjectionRow] = []
+        try members.rows(events: events, states: states, add: { writes.rows.append($0) }, addOrder: { memberOrderRows.append($0) })
+        if !memberOrderRows.isEmpty { writes.memberOrderRun = MemberOrderRun.bytes(of: memberOrderRows) }
         return (writes, views)
     }
 

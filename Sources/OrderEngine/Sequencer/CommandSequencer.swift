@@ -25,6 +25,7 @@ final class CommandSequencer: @unchecked Sendable {
     private var refusals: RefusalMemory
     private let log: LMDBEventLog
     private let projections: InlineProjections
+    let memberOrders: MemberOrderMerger
     private let policy: DomainPolicy
     private let clock: any EngineClock
     private let logger: Logger
@@ -51,7 +52,11 @@ final class CommandSequencer: @unchecked Sendable {
         cachedAggregates.store(cache.count, ordering: .relaxed)
         self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
         self.log = log
-        self.projections = try InlineProjections(log: log)
+        let projections = try InlineProjections(log: log)
+        self.projections = projections
+        self.memberOrders = try MemberOrderMerger(
+            log: log, orders: projections.members.orders, runs: projections.members.orderRuns,
+            rowCountMax: options.memberOrderWaitingRowCountMax, runCountMax: options.memberOrderWaitingRunCountMax)
         self.snapshot = try StateSnapshot(log: log)
         self.snapshotEventInterval = options.snapshotEventInterval
         self.eventsSinceSnapshot = eventsSinceSnapshot
@@ -266,9 +271,14 @@ final class CommandSequencer: @unchecked Sendable {
         var outcomes = batch.outcomes
         var failure: EventLogError?
         do {
-            let results = try log.commit(batch.requests) { [projections, writes = batch.projectionWrites] _, writer in
+            var memberOrderStep = MemberOrderMerger.Step()
+            let results = try log.commit(batch.requests) { [projections, memberOrders, writes = batch.projectionWrites] results, writer in
                 try projections.put(writes, into: &writer)
+                let lastPosition = Self.lastPosition(written: results)
+                precondition(writes.memberOrderRun == nil || lastPosition != nil, "order rows without events")
+                memberOrderStep = try memberOrders.write(run: writes.memberOrderRun, lastPosition: lastPosition ?? 0, into: &writer)
             }
+            memberOrders.committed(memberOrderStep)
             if let failure = results.lazy.compactMap(\.failure).first {
                 preconditionFailure("a request failed on its own after the sequencer checked it: \(failure)")
             }
@@ -289,6 +299,15 @@ final class CommandSequencer: @unchecked Sendable {
         histograms.record(batchSize: batch.commands.count, duration: ContinuousClock.now - batch.started)
         batch.reply(outcomes.dropFirst(batch.due.count).map { $0! })
         return failure
+    }
+
+    /// The position of the last event the appends wrote; nil when they wrote none.
+    private static func lastPosition(written results: [Result<AppendResult, EventLogError>]) -> UInt64? {
+        var last: UInt64?
+        for case .success(let result) in results where result.eventCount > 0 && !result.duplicate {
+            last = max(last ?? 0, result.firstPosition + UInt64(result.eventCount) - 1)
+        }
+        return last
     }
 
     var statistics: EngineStatistics {
