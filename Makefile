@@ -8,8 +8,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test crash-test fuzz fuzz-http bench bench-check flash-sale clean
 
-## Installs LMDB's headers and library (Debian's liblmdb-dev) and SQLite's (libsqlite3-dev, for
-## the flash-sale baseline) when pkg-config cannot find them.
+## Installs LMDB's headers and library (Debian's liblmdb-dev), SQLite's (libsqlite3-dev, for
+## the flash-sale baseline) and jemalloc (libjemalloc-dev, the command-line tool's allocator) when
+## pkg-config cannot find them.
 deps:
 	@if ! pkg-config --exists lmdb 2>/dev/null; then \
 		echo "Installing liblmdb-dev (LMDB) with apt-get..."; \
@@ -18,6 +19,10 @@ deps:
 	@if ! pkg-config --exists sqlite3 2>/dev/null; then \
 		echo "Installing libsqlite3-dev (SQLite) with apt-get..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists jemalloc 2>/dev/null; then \
+		echo "Installing libjemalloc-dev (jemalloc) with apt-get..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjemalloc-dev pkg-config; \
 	fi
 
 build: deps

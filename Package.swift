@@ -30,6 +30,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The command-line tool's allocator (see Docs/benchmarks.md): linked by `order-engine` only;
+        // services embedding the library keep their own.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
+        ),
         .target(name: "CEventLogSupport"),
         .target(
             name: "EventLog",
@@ -66,6 +73,7 @@ let package = Package(
                 "OrderEngine",
                 "OrderEngineHTTP",
                 "CSQLite",
+                "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

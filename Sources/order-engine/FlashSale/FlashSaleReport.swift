@@ -53,7 +53,8 @@ struct FlashSaleReport {
             ("sqlite_orders_per_second", sqlite.map { .number($0.ordersPerSecond) } ?? .null),
             ("ratio_vs_sqlite", ratioVersusSQLite.map { .number($0) } ?? .null),
             ("peak_rss_bytes", .integer(Int64(loadPeakResidentBytes))),
-            ("peak_rss_bytes_with_checks", .integer(Int64(peakResidentBytes))), ("checks_passed", .bool(findings.problems.isEmpty)),
+            ("peak_rss_bytes_with_checks", .integer(Int64(peakResidentBytes))), ("allocator", .string(Allocator.name)),
+            ("checks_passed", .bool(findings.problems.isEmpty)),
         ]
     }
 
