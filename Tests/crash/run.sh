@@ -75,9 +75,10 @@ acks=$scratch/acks
 survived=0
 for round in $(seq 1 "$restarts"); do
     # Every other round holds only 32 orders, payments and members in memory and snapshots every
-    # 400 events, so restarts fold a tail over a snapshot that let most aggregates go.
+    # 400 events, so restarts fold a tail over a snapshot that let most aggregates go; and it
+    # merges members' order rows every 50 orders, so most kills land in the middle of a merge.
     if [ $((round % 2)) -eq 1 ]; then
-        start_writer "$data" "$acks" --cached-aggregates 32 --snapshot-events 400
+        start_writer "$data" "$acks" --cached-aggregates 32 --snapshot-events 400 --member-order-rows 50
     else
         start_writer "$data" "$acks"
     fi

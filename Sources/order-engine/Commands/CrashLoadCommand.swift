@@ -33,15 +33,21 @@ struct CrashLoadCommand: AsyncParsableCommand {
     @Option(help: "Events between state snapshots (the engine's snapshotEventInterval).")
     var snapshotEvents: UInt64 = EngineOptions().snapshotEventInterval ?? 1_000_000
 
+    @Option(help: "Member-order rows that wait before a merge (the engine's memberOrderWaitingRowCountMax).")
+    var memberOrderRows = EngineOptions().memberOrderWaitingRowCountMax
+
     func validate() throws {
         guard workers > 0, workers <= 1_000 else { throw ValidationError("--workers must be in 1...1000") }
         guard orders > 0 else { throw ValidationError("--orders must be positive") }
         guard cachedAggregates > 0 else { throw ValidationError("--cached-aggregates must be positive") }
         guard snapshotEvents > 0 else { throw ValidationError("--snapshot-events must be positive") }
+        guard memberOrderRows >= 0 else { throw ValidationError("--member-order-rows must not be negative") }
     }
 
     func run() async throws {
-        let options = EngineOptions(durability: durability, snapshotEventInterval: snapshotEvents, cachedAggregateCountMax: cachedAggregates)
+        let options = EngineOptions(
+            durability: durability, snapshotEventInterval: snapshotEvents, cachedAggregateCountMax: cachedAggregates,
+            memberOrderWaitingRowCountMax: memberOrderRows)
         let engine = try OrderEngine(path: dataOptions.data, options: options, logger: dataOptions.logger)
         defer { engine.close() }
         let acknowledgements = try AcknowledgementFile(path: acks)
