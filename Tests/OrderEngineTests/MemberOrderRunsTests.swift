@@ -70,9 +70,10 @@ struct MemberOrderRunsTests {
         let log = fixture.engine.log
         #expect(try ProjectionAudit.replay(log).matchesStoredProjections == true)
         let members = try MemberProjection(log: log)
+        let runs = try log.table(named: MemberOrderRun.tableName)
         let runKeys = try log.withSnapshot { reader in
             var keys: [[UInt8]] = []
-            try reader.forEach(members.orderRuns, from: nil) { key, _ in
+            try reader.forEach(runs, from: nil) { key, _ in
                 keys.append(Array(key))
                 return true
             }
@@ -83,13 +84,13 @@ struct MemberOrderRunsTests {
         let row = MemberProjection.orderRow(placement)
 
         // The run of o1 gone: its row is missing.
-        let run = try #require(try log.withSnapshot { reader in try runKeys[1].withUnsafeBytes { try reader.get(members.orderRuns, key: $0).map(Array.init) } })
-        try write(log) { writer in try runKeys[1].withUnsafeBytes { try writer.delete(members.orderRuns, key: $0) } }
+        let run = try #require(try log.withSnapshot { reader in try runKeys[1].withUnsafeBytes { try reader.get(runs, key: $0).map(Array.init) } })
+        try write(log) { writer in try runKeys[1].withUnsafeBytes { try writer.delete(runs, key: $0) } }
         #expect(try ProjectionAudit.replay(log).firstDifference?.contains("not stored") == true)
 
         // The row in the table with another value, beside its run: both are stored rows.
         try write(log) { writer in
-            try runKeys[1].withUnsafeBytes { key in try run.withUnsafeBytes { try writer.put(members.orderRuns, key: key, value: $0) } }
+            try runKeys[1].withUnsafeBytes { key in try run.withUnsafeBytes { try writer.put(runs, key: key, value: $0) } }
             try writer.put(ProjectionRow(table: row.table, key: row.key, value: Array("o0".utf8)), into: members.orders)
         }
         #expect(try ProjectionAudit.replay(log).matchesStoredProjections == false)
@@ -100,7 +101,7 @@ struct MemberOrderRunsTests {
         try write(log) { writer in
             let stray = MemberOrderRun.bytes(of: [ProjectionRow(table: row.table, key: row.key + [0x7A], value: row.value)])
             try MemberOrderRun.key(lastPosition: .max).withUnsafeBytes { key in
-                try stray.withUnsafeBytes { try writer.put(members.orderRuns, key: key, value: $0) }
+                try stray.withUnsafeBytes { try writer.put(runs, key: key, value: $0) }
             }
         }
         #expect(try ProjectionAudit.replay(log).firstDifference?.contains("no counterpart") == true)
@@ -111,9 +112,30 @@ struct MemberOrderRunsTests {
         _ = try ProjectionAudit.rebuild(writable)
         #expect(try ProjectionAudit.replay(writable).matchesStoredProjections == true)
         let rebuilt = try MemberProjection(log: writable)
-        #expect(try writable.withSnapshot { try $0.entryCount(rebuilt.orderRuns) } == 0)
+        #expect(try writable.withSnapshot { try $0.entryCount(writable.table(named: MemberOrderRun.tableName)) } == 0)
         #expect(try writable.withSnapshot { try $0.entryCount(rebuilt.orders) } == 3)
         writable.close()
+    }
+
+    /// A log written before there were runs has no `member-orders-recent`; opened read-only, it
+    /// is still audited, its projections read without runs.
+    @Test
+    func aReadOnlyLogWrittenBeforeRunsIsAudited() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-runs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writable = try LMDBEventLog(path: path, options: LMDBEventLogOptions(durability: .none), logger: quietLogger)
+        let older = [
+            InventoryProjection.itemTableName, InventoryProjection.skuTableName, OrderStatusProjection.tableName,
+            MemberProjection.memberTableName, MemberProjection.orderTableName,
+        ]
+        for name in older { _ = try writable.table(named: name) }
+        writable.close()
+        let readOnly = try LMDBEventLog(path: path, options: LMDBEventLogOptions(readOnly: true), logger: quietLogger)
+        defer { readOnly.close() }
+        #expect(try readOnly.tableIfPresent(named: MemberOrderRun.tableName) == nil)
+        #expect(throws: EventLogError.self) { try readOnly.table(named: MemberOrderRun.tableName) }
+        #expect(try ProjectionAudit.replay(readOnly).matchesStoredProjections == true)
+        #expect(try ProjectionAudit.verify(readOnly).ok)
     }
 
     /// Damaged runs are refused with a typed error, never read out of bounds.

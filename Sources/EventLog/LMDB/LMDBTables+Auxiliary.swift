@@ -19,11 +19,20 @@ extension LMDBEventLog {
     /// Opens the table, creating it when the log is writable; the same name gives the same table.
     /// Open tables before committing: never from inside an `alongside` closure.
     public func table(named name: String) throws -> LMDBTable {
+        guard let table = try tableIfPresent(named: name) else {
+            throw EventLogError.invalidRequest(reason: "the log has no table '\(name)'")
+        }
+        return table
+    }
+
+    /// Like `table(named:)`, but nil when the log is read-only and has no such table: for readers
+    /// of logs written before the table existed.
+    public func tableIfPresent(named name: String) throws -> LMDBTable? {
         guard !Self.reservedTableNames.contains(name), !name.isEmpty, name.utf8.count <= 64 else {
             throw EventLogError.invalidRequest(reason: "'\(name)' cannot name an auxiliary table")
         }
         if let known = auxiliaryTables.withLock({ $0[name] }) { return known }
-        let dbi = try withWriterLock { try resizeLock.withShared { () throws -> MDB_dbi in
+        let dbi = try withWriterLock { try resizeLock.withShared { () throws -> MDB_dbi? in
             if isClosed { throw EventLogError.closed }
             guard auxiliaryTables.withLock({ $0.count }) < Self.auxiliaryTableCountMax else {
                 throw EventLogError.invalidRequest(reason: "more than \(Self.auxiliaryTableCountMax) auxiliary tables")
@@ -34,12 +43,13 @@ extension LMDBEventLog {
             let code = mdb_dbi_open(raw!, name, options.readOnly ? 0 : UInt32(MDB_CREATE), &dbi)
             if code != 0 {
                 mdb_txn_abort(raw!)
-                if code == MDB_NOTFOUND { throw EventLogError.invalidRequest(reason: "the log has no table '\(name)'") }
+                if code == MDB_NOTFOUND { return nil }
                 try LMDB.check(code)
             }
             try LMDB.check(mdb_txn_commit(raw!))
             return dbi
         } }
+        guard let dbi else { return nil }
         let table = LMDBTable(name: name, dbi: dbi)
         auxiliaryTables.withLock { $0[name] = table }
         return table

@@ -15,7 +15,9 @@ struct InlineProjections {
         members = try MemberProjection(log: log)
     }
 
-    var tables: [LMDBTable] { [inventory.items, inventory.skus, orders.orders, members.members, members.orders, members.orderRuns] }
+    var tables: [LMDBTable] {
+        [inventory.items, inventory.skus, orders.orders, members.members, members.orders] + [members.orderRuns].compactMap { $0 }
+    }
 
     /// One row to store and the table it goes to.
     typealias TableRow = (table: LMDBTable, row: ProjectionRow)

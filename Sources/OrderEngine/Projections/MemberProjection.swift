@@ -11,13 +11,23 @@ struct MemberProjection {
 
     let members: LMDBTable
     let orders: LMDBTable
-    /// Order rows of recent batches, not yet merged into `orders`.
-    let orderRuns: LMDBTable
+    /// Order rows of recent batches, not yet merged into `orders`; nil in a read-only log written
+    /// before there were runs.
+    let orderRuns: LMDBTable?
 
     init(log: LMDBEventLog) throws {
         members = try log.table(named: Self.memberTableName)
         orders = try log.table(named: Self.orderTableName)
-        orderRuns = try log.table(named: MemberOrderRun.tableName)
+        orderRuns = try log.tableIfPresent(named: MemberOrderRun.tableName)
+    }
+
+    /// Hands each stored run to `body`.
+    private func forEachRun(reader: LMDBTableReader, _ body: (MemberOrderRun) throws -> Void) throws {
+        guard let orderRuns else { return }
+        try reader.forEach(orderRuns, from: nil) { _, value in
+            try body(try MemberOrderRun(value))
+            return true
+        }
     }
 
     /// The state of every member an event of `events` names, handed to `add` with its table, and
@@ -52,15 +62,13 @@ struct MemberProjection {
                 found.append((Array(key), Array(value)))
                 return true
             }
-            try reader.forEach(orderRuns, from: nil) { _, value in
-                let run = try MemberOrderRun(value)
+            try forEachRun(reader: reader) { run in
                 var index = run.firstIndex(notBelow: start)
                 var taken = 0
                 while index < run.count, taken < limit, run.key(index).starts(with: prefix) {
                     found.append((Array(run.key(index)), Array(run.value(index))))
                     (index, taken) = (index + 1, taken + 1)
                 }
-                return true
             }
         }
         found.sort { lhs, rhs in lhs.key.withUnsafeBytes { l in rhs.key.withUnsafeBytes { MemberOrderRun.precedes(l, $0) } } }
@@ -79,10 +87,8 @@ struct MemberProjection {
         reader: LMDBTableReader, _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Bool
     ) throws {
         var waiting: [[UInt8]: [UInt8]] = [:]
-        try reader.forEach(orderRuns, from: nil) { _, value in
-            let run = try MemberOrderRun(value)
+        try forEachRun(reader: reader) { run in
             for index in 0..<run.count { waiting[Array(run.key(index))] = Array(run.value(index)) }
-            return true
         }
         var going = true
         try reader.forEach(orders, from: nil) { key, value in

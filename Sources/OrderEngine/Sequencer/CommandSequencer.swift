@@ -55,7 +55,7 @@ final class CommandSequencer: @unchecked Sendable {
         let projections = try InlineProjections(log: log)
         self.projections = projections
         self.memberOrders = try MemberOrderMerger(
-            log: log, orders: projections.members.orders, runs: projections.members.orderRuns,
+            log: log, orders: projections.members.orders, runs: try log.table(named: MemberOrderRun.tableName),
             rowCountMax: options.memberOrderWaitingRowCountMax, runCountMax: options.memberOrderWaitingRunCountMax)
         self.snapshot = try StateSnapshot(log: log)
         self.snapshotEventInterval = options.snapshotEventInterval
