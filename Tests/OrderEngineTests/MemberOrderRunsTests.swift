@@ -149,6 +149,40 @@ struct MemberOrderRunsTests {
         #expect(throws: EventCodecError.self) { try bytes.withUnsafeBytes { _ = try MemberOrderRun($0) } }
     }
 
+    /// A merge takes the rows of every run through its position, and only those, in key order:
+    /// runs of different sizes, an odd number of them, keys that begin one another.
+    @Test
+    func aMergeTakesTheRowsOfItsRunsInKeyOrder() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let log = try LMDBEventLog(path: path, options: LMDBEventLogOptions(durability: .none), logger: quietLogger)
+        defer { log.close() }
+        let runs = try log.table(named: MemberOrderRun.tableName)
+        var random = SplitMix64(seed: 11)
+        var merged: [[UInt8]] = []
+        _ = try log.commit([]) { _, writer in
+            for position in UInt64(1)...8 {
+                let keys = (0..<Int.random(in: 1...9, using: &random)).map { index in
+                    (0..<Int.random(in: 0...3, using: &random)).map { _ in UInt8.random(in: 0...2, using: &random) } + [UInt8(position), UInt8(index)]
+                }
+                if position <= 7 { merged += keys }
+                let run = MemberOrderRun.bytes(of: keys.map { ProjectionRow(table: "t", key: $0, value: [UInt8(position)]) })
+                try MemberOrderRun.key(lastPosition: position).withUnsafeBytes { key in
+                    try run.withUnsafeBytes { try writer.put(runs, key: key, value: $0) }
+                }
+            }
+        }
+        let merge = try log.withSnapshot { try MemberOrderMerger.merge(runsIn: $0, table: runs, through: 7) }
+        let keys = merge.rows.withUnsafeBytes { rows in
+            merge.starts.map { start in
+                let count = Int(rows.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+                return Array(rows[(start + 4)..<(start + 4 + count)])
+            }
+        }
+        #expect(merge.runCount == 7)
+        #expect(keys == merged.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     /// A run keeps its rows in key order and finds the first row at or after any key.
     @Test
     func aRunFindsItsRowsInKeyOrder() throws {

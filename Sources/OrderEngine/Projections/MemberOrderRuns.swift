@@ -252,7 +252,7 @@ final class MemberOrderMerger: Sendable {
     }
 
     /// Every row of the runs through `lastPosition`, in key order.
-    private static func merge(runsIn reader: LMDBTableReader, table: LMDBTable, through lastPosition: UInt64) throws -> Merge {
+    static func merge(runsIn reader: LMDBTableReader, table: LMDBTable, through lastPosition: UInt64) throws -> Merge {
         var rows: [UInt8] = []
         var starts: [Int] = []
         var runCount = 0
