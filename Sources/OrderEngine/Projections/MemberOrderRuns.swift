@@ -39,23 +39,28 @@ struct MemberOrderRun {
         for index in 0..<count {
             let start = offset(index)
             guard start >= 4 + 4 * count, start <= bytes.count - 8 else { throw Self.damaged("row \(index) out of bounds") }
-            let keyCount = length(at: start)
+            let keyCount = Self.length(bytes, at: start)
             guard keyCount > 0, keyCount <= bytes.count - start - 8 else { throw Self.damaged("row \(index) key out of bounds") }
-            guard length(at: start + 4 + keyCount) <= bytes.count - start - 8 - keyCount else {
+            guard Self.length(bytes, at: start + 4 + keyCount) <= bytes.count - start - 8 - keyCount else {
                 throw Self.damaged("row \(index) value out of bounds")
             }
         }
     }
 
-    func key(_ index: Int) -> UnsafeRawBufferPointer {
-        let start = offset(index)
-        return UnsafeRawBufferPointer(rebasing: bytes[(start + 4)..<(start + 4 + length(at: start))])
+    func key(_ index: Int) -> UnsafeRawBufferPointer { Self.row(in: bytes, at: offset(index)).key }
+
+    func value(_ index: Int) -> UnsafeRawBufferPointer { Self.row(in: bytes, at: offset(index)).value }
+
+    /// The row that starts at `start` of `bytes` (key length, key, value length, value), unchecked.
+    static func row(in bytes: UnsafeRawBufferPointer, at start: Int) -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+        let keyEnd = start + 4 + length(bytes, at: start)
+        let valueEnd = keyEnd + 4 + length(bytes, at: keyEnd)
+        return (UnsafeRawBufferPointer(rebasing: bytes[(start + 4)..<keyEnd]), UnsafeRawBufferPointer(rebasing: bytes[(keyEnd + 4)..<valueEnd]))
     }
 
-    func value(_ index: Int) -> UnsafeRawBufferPointer {
-        let start = offset(index)
-        let valueStart = start + 8 + length(at: start)
-        return UnsafeRawBufferPointer(rebasing: bytes[valueStart..<(valueStart + length(at: valueStart - 4))])
+    /// The row count of a run this process encoded with `bytes(of:)`, read without checking it.
+    static func rowCount(ofEncoded run: [UInt8]) -> Int {
+        run.withUnsafeBytes { length($0, at: 0) }
     }
 
     /// The index of the first row whose key is not below `key` (`count` when there is none).
@@ -106,7 +111,7 @@ struct MemberOrderRun {
         Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 + 4 * index, as: UInt32.self)))
     }
 
-    private func length(at start: Int) -> Int {
+    private static func length(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Int {
         Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
     }
 
@@ -191,7 +196,7 @@ final class MemberOrderMerger: Sendable {
         let (runCount, rowCount, merging) = state.withLock { ($0.runCount, $0.rowCount, $0.merging) }
         var step = Step()
         if let run {
-            step.runRowCount = try run.withUnsafeBytes { try MemberOrderRun($0).count }
+            step.runRowCount = MemberOrderRun.rowCount(ofEncoded: run)
             try MemberOrderRun.key(lastPosition: lastPosition).withUnsafeBytes { key in
                 try run.withUnsafeBytes { try writer.put(runs, key: key, value: $0) }
             }
@@ -210,11 +215,8 @@ final class MemberOrderMerger: Sendable {
         step.finishes = end == merge.starts.count
         try merge.rows.withUnsafeBytes { rows in
             for start in merge.starts[step.slice] {
-                let keyCount = Self.length(rows, at: start)
-                let key = UnsafeRawBufferPointer(rebasing: rows[(start + 4)..<(start + 4 + keyCount)])
-                let valueStart = start + 8 + keyCount
-                let value = UnsafeRawBufferPointer(rebasing: rows[valueStart..<(valueStart + Self.length(rows, at: valueStart - 4))])
-                try writer.put(orders, key: key, value: value)
+                let row = MemberOrderRun.row(in: rows, at: start)
+                try writer.put(orders, key: row.key, value: row.value)
             }
         }
         if step.finishes {
@@ -275,16 +277,10 @@ final class MemberOrderMerger: Sendable {
         }
         rows.withUnsafeBytes { rows in
             starts.sort { lhs, rhs in
-                MemberOrderRun.precedes(
-                    UnsafeRawBufferPointer(rebasing: rows[(lhs + 4)..<(lhs + 4 + length(rows, at: lhs))]),
-                    UnsafeRawBufferPointer(rebasing: rows[(rhs + 4)..<(rhs + 4 + length(rows, at: rhs))]))
+                MemberOrderRun.precedes(MemberOrderRun.row(in: rows, at: lhs).key, MemberOrderRun.row(in: rows, at: rhs).key)
             }
         }
         let sliceCount = max(1, (starts.count + mergeSliceCount - 1) / mergeSliceCount)
         return Merge(rows: rows, starts: starts, throughKey: throughKey, runCount: runCount, sliceCount: sliceCount)
-    }
-
-    private static func length(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Int {
-        Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
     }
 }
