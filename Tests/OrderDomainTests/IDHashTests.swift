@@ -62,4 +62,16 @@ import Testing
         #expect(item._rawHashValue(seed: 3) != StockItemID(sku: "w1", warehouse: "s1")._rawHashValue(seed: 3))
         #expect(Set([item, StockItemID(sku: "s1", warehouse: "w1"), StockItemID(sku: "s1", warehouse: "w2")]).count == 2)
     }
+
+    /// Aggregates of two kinds with one name are two keys; equal aggregates hash equally.
+    @Test func aggregatesHashByKindAndId() throws {
+        let order = AggregateID.order(try OrderID("x-1"))
+        let payment = AggregateID.payment(try PaymentID("x-1"))
+        #expect(order._rawHashValue(seed: 9) == AggregateID.order(try OrderID("x-1"))._rawHashValue(seed: 9))
+        #expect(order._rawHashValue(seed: 9) != payment._rawHashValue(seed: 9))
+        let set: Set<AggregateID> = [order, payment, .order(try OrderID("x-1")), .member(try MemberID("x-1"))]
+        #expect(set.count == 3)
+        #expect(set.contains(.member(try MemberID("x-1"))))
+        #expect(!set.contains(.shipment(try ShipmentID("x-1"))))
+    }
 }

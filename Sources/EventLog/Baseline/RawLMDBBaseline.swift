@@ -131,7 +131,7 @@ public final class RawLMDBAppender {
         }
         let commandId = UUID(uuid: unsafeBitCast((nextCommandKeyHalf(), nextCommandKeyHalf()), to: uuid_t.self))
         let entry = RecentCommandRuns.value(of: [
-            commandId: AppendResult(firstPosition: lastPosition + 1, eventCount: UInt32(count), duplicate: false)
+            CommandKey(commandId): AppendResult(firstPosition: lastPosition + 1, eventCount: UInt32(count), duplicate: false)
         ])
         try LMDB.withValue(of: (lastPosition + UInt64(count)).bigEndian) { key in
             try entry.withUnsafeBytes { entry in

@@ -137,12 +137,14 @@ extension LMDBEventLog {
         try withReadTransaction { transaction in
             // A read-only log's copy of `recent-commands` is as old as the log object: another
             // process may have added to the table since, so it reads the table itself.
-            var recent: [UUID: AppendResult] = [:]
+            let keys = commandIds.map(CommandKey.init)
+            var recent: [CommandKey: AppendResult] = [:]
             if options.readOnly, let table = tables.recentCommands {
-                recent = try RecentCommandRuns.outcomes(of: Set(commandIds), in: transaction.transaction, table: table)
+                recent = try RecentCommandRuns.outcomes(of: Set(keys), in: transaction.transaction, table: table)
             }
-            return try zip(commandIds, recentCommands.outcomes(commandIds)).map { id, remembered in
-                let outcome = try recent[id] ?? remembered
+            return try zip(commandIds, zip(keys, recentCommands.outcomes(keys))).map { id, keyed in
+                let (key, remembered) = keyed
+                let outcome = try recent[key] ?? remembered
                     ?? LMDBReads.commandOutcome(id, transaction: transaction.transaction, tables: tables)
                 return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
             }

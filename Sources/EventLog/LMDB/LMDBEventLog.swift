@@ -317,7 +317,7 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         }
     }
 
-    private static func readRecentCommands(_ environment: OpaquePointer, tables: LMDBTables) throws -> [UUID: AppendResult] {
+    private static func readRecentCommands(_ environment: OpaquePointer, tables: LMDBTables) throws -> [CommandKey: AppendResult] {
         guard let table = tables.recentCommands else { return [:] }
         return try LMDBReadTransaction.withTransaction(environment) { transaction in
             try RecentCommandRuns.all(in: transaction.transaction, table: table)

@@ -12,7 +12,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     /// What earlier commits left in `recent-commands`.
     private let recentCommands: RecentCommands
     /// This transaction's idempotency entries.
-    private(set) var addedCommands: [UUID: AppendResult] = [:]
+    private(set) var addedCommands: [CommandKey: AppendResult] = [:]
 
     init(transaction: OpaquePointer, tables: LMDBTables, recentCommands: RecentCommands) throws {
         self.transaction = transaction
@@ -36,8 +36,9 @@ struct LMDBWriteTransaction: LogWriteTransaction {
     }
 
     func commandOutcome(_ commandId: UUID) throws -> AppendResult? {
-        if let added = addedCommands[commandId] { return added }
-        if let recent = recentCommands.outcome(commandId) { return recent }
+        let key = CommandKey(commandId)
+        if let added = addedCommands[key] { return added }
+        if let recent = recentCommands.outcome(key) { return recent }
         return try LMDBReads.commandOutcome(commandId, transaction: transaction, tables: tables)
     }
 
@@ -63,7 +64,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
 
     /// Kept until `storeCommandOutcomes` writes them all at once; a command id is stored once.
     mutating func putCommandOutcome(_ commandId: UUID, _ result: AppendResult) throws {
-        guard addedCommands.updateValue(result, forKey: commandId) == nil else { throw LMDB.error(MDB_KEYEXIST) }
+        guard addedCommands.updateValue(result, forKey: CommandKey(commandId)) == nil else { throw LMDB.error(MDB_KEYEXIST) }
     }
 
     /// Stores this transaction's idempotency entries as one value of `recent-commands` under

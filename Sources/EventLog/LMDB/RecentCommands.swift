@@ -27,11 +27,11 @@ enum RecentCommandRuns {
     static let mergeSliceCount = 16
 
     /// One commit's entries as a stored value.
-    static func value(of entries: [UUID: AppendResult]) -> [UInt8] {
+    static func value(of entries: [CommandKey: AppendResult]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * entryBytes)
-        for (id, result) in entries {
-            withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) }
+        for (key, result) in entries {
+            withUnsafeBytes(of: key.id.uuid) { bytes.append(contentsOf: $0) }
             withUnsafeBytes(of: result.firstPosition.littleEndian) { bytes.append(contentsOf: $0) }
             withUnsafeBytes(of: result.eventCount.littleEndian) { bytes.append(contentsOf: $0) }
         }
@@ -56,20 +56,21 @@ enum RecentCommandRuns {
     }
 
     /// Every entry in the table, as of `transaction`.
-    static func all(in transaction: OpaquePointer, table: MDB_dbi) throws -> [UUID: AppendResult] {
-        var entries: [UUID: AppendResult] = [:]
+    static func all(in transaction: OpaquePointer, table: MDB_dbi) throws -> [CommandKey: AppendResult] {
+        var entries: [CommandKey: AppendResult] = [:]
         try forEachValue(in: transaction, table: table) { value in
-            try forEachEntry(in: value) { id, result in entries[id] = result }
+            try forEachEntry(in: value) { id, result in entries[CommandKey(id)] = result }
         }
         return entries
     }
 
     /// The entries of `ids` in the table, as of `transaction`.
-    static func outcomes(of ids: Set<UUID>, in transaction: OpaquePointer, table: MDB_dbi) throws -> [UUID: AppendResult] {
-        var found: [UUID: AppendResult] = [:]
+    static func outcomes(of ids: Set<CommandKey>, in transaction: OpaquePointer, table: MDB_dbi) throws -> [CommandKey: AppendResult] {
+        var found: [CommandKey: AppendResult] = [:]
         try forEachValue(in: transaction, table: table) { value in
             try forEachEntry(in: value) { id, result in
-                if ids.contains(id) { found[id] = result }
+                let key = CommandKey(id)
+                if ids.contains(key) { found[key] = result }
             }
         }
         return found
@@ -105,13 +106,13 @@ final class RecentCommands: Sendable {
     /// A merge in progress: the entries of the runs through `throughKey`, in key order.
     struct Merge: Sendable {
         let entries: [Entry]
-        let index: [UUID: AppendResult]
+        let index: [CommandKey: AppendResult]
         let throughKey: UInt64
         let sliceCount: Int
         var next = 0
 
-        init(_ index: [UUID: AppendResult], throughKey: UInt64) {
-            entries = index.map { Entry($0.key, $0.value) }.sorted { lhs, rhs in
+        init(_ index: [CommandKey: AppendResult], throughKey: UInt64) {
+            entries = index.map { Entry($0.key.id, $0.value) }.sorted { lhs, rhs in
                 withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
             }
             self.index = index
@@ -130,14 +131,14 @@ final class RecentCommands: Sendable {
     }
 
     private struct State {
-        var waiting: [UUID: AppendResult] = [:]
+        var waiting: [CommandKey: AppendResult] = [:]
         var merging: Merge?
-        var merged: [UUID: AppendResult] = [:]
+        var merged: [CommandKey: AppendResult] = [:]
     }
 
     private let state: Mutex<State>
 
-    init(waiting: [UUID: AppendResult]) {
+    init(waiting: [CommandKey: AppendResult]) {
         state = Mutex(State(waiting: waiting))
     }
 
@@ -147,23 +148,23 @@ final class RecentCommands: Sendable {
     /// Whether a merge is in progress.
     var isMerging: Bool { state.withLock { $0.merging != nil } }
 
-    func outcome(_ id: UUID) -> AppendResult? {
+    func outcome(_ id: CommandKey) -> AppendResult? {
         state.withLock { Self.outcome(id, in: $0) }
     }
 
     /// The outcomes of `ids`, under one lock.
-    func outcomes(_ ids: [UUID]) -> [AppendResult?] {
+    func outcomes(_ ids: [CommandKey]) -> [AppendResult?] {
         state.withLock { state in ids.map { Self.outcome($0, in: state) } }
     }
 
-    private static func outcome(_ id: UUID, in state: State) -> AppendResult? {
+    private static func outcome(_ id: CommandKey, in state: State) -> AppendResult? {
         state.waiting[id] ?? state.merging?.index[id] ?? state.merged[id]
     }
 
     /// What the commit that stores `added` under `runKey` does to merge. Sorts a new merge's
     /// entries outside the lock: the committing thread is the only one that changes the state.
-    func step(adding added: [UUID: AppendResult], runKey: UInt64, waitingCountMax: Int) -> Step {
-        let (merging, toMerge) = state.withLock { state -> (Merge?, [UUID: AppendResult]?) in
+    func step(adding added: [CommandKey: AppendResult], runKey: UInt64, waitingCountMax: Int) -> Step {
+        let (merging, toMerge) = state.withLock { state -> (Merge?, [CommandKey: AppendResult]?) in
             if let merging = state.merging { return (merging, nil) }
             guard state.waiting.count + added.count > waitingCountMax else { return (nil, nil) }
             return (nil, state.waiting)
@@ -186,7 +187,7 @@ final class RecentCommands: Sendable {
     }
 
     /// A commit stored `added` in `recent-commands` and took `step`.
-    func committed(_ added: [UUID: AppendResult], step: Step) {
+    func committed(_ added: [CommandKey: AppendResult], step: Step) {
         state.withLock { state in
             if let started = step.started {
                 state.waiting = [:]

@@ -146,12 +146,13 @@ final class CommandSequencer: @unchecked Sendable {
         let inFlightIds = inFlight?.firstIndex ?? [:]
         cache.withBatchReads { _ in
             for (index, command) in commands.enumerated() {
+                let key = CommandKey(command.id)
                 if stored[index] != nil {
                     storedIndices.append(index)
-                } else if let first = batch.firstIndex.updateValue(index, forKey: command.id) {
-                    batch.firstIndex[command.id] = first
+                } else if let first = batch.firstIndex.updateValue(index, forKey: key) {
+                    batch.firstIndex[key] = first
                     batch.repeats.append((index, first))
-                } else if inFlightIds[command.id] != nil {
+                } else if inFlightIds[key] != nil {
                     batch.afterInFlight.append(index)
                 } else if let refusal = refusals.refusal(for: command.id) {
                     batch.outcomes[index] = .failure(.refused(refusal))
@@ -413,7 +414,7 @@ private struct Batch: @unchecked Sendable {
     let started: ContinuousClock.Instant
     let reply: CommandSequencer.Reply
     var outcomes: [Result<CommandOutcome, EngineError>?]
-    var firstIndex: [UUID: Int] = [:]
+    var firstIndex: [CommandKey: Int] = [:]
     var repeats: [(index: Int, first: Int)] = []
     /// Repeats of commands of the batch in flight, answered once it is settled.
     var afterInFlight: [Int] = []
