@@ -75,9 +75,7 @@ struct MemberOrderRun {
 
     /// Rows in key order (sorted here, each key once) as a stored run.
     static func bytes(of rows: [ProjectionRow]) -> [UInt8] {
-        let sorted = rows.sorted { lhs, rhs in
-            lhs.key.withUnsafeBytes { l in rhs.key.withUnsafeBytes { r in precedes(l, r) } }
-        }
+        let sorted = rows.sorted { precedes($0.key, $1.key) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 + sorted.reduce(0) { $0 + 12 + $1.key.count + $1.value.count })
         append(UInt32(sorted.count), to: &bytes)
@@ -87,12 +85,17 @@ struct MemberOrderRun {
             offset += 8 + row.key.count + row.value.count
         }
         for row in sorted {
-            append(UInt32(row.key.count), to: &bytes)
-            bytes.append(contentsOf: row.key)
-            append(UInt32(row.value.count), to: &bytes)
-            bytes.append(contentsOf: row.value)
+            row.key.withUnsafeBytes { key in row.value.withUnsafeBytes { appendRow(key: key, value: $0, to: &bytes) } }
         }
         return bytes
+    }
+
+    /// Appends one row as a run stores it: key length, key, value length, value.
+    static func appendRow(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+        append(UInt32(key.count), to: &bytes)
+        bytes.append(contentsOf: key)
+        append(UInt32(value.count), to: &bytes)
+        bytes.append(contentsOf: value)
     }
 
     /// The big-endian key a commit's run is stored under.
@@ -105,6 +108,11 @@ struct MemberOrderRun {
         let shared = min(lhs.count, rhs.count)
         let order = shared == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, shared)
         return order != 0 ? order < 0 : lhs.count < rhs.count
+    }
+
+    /// `precedes` for keys held in arrays.
+    static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        lhs.withUnsafeBytes { l in rhs.withUnsafeBytes { r in precedes(l, r) } }
     }
 
     private func offset(_ index: Int) -> Int {
@@ -126,7 +134,7 @@ struct MemberOrderRun {
 
 /// The writer's account of the runs in `member-orders-recent` and of the merge in progress. Only
 /// the committer's thread changes it, after a commit succeeds (`committed(_:)`), by the step it
-/// planned inside that commit (`step(adding:lastPosition:reader:)`).
+/// planned inside that commit (`write(run:lastPosition:into:)`).
 final class MemberOrderMerger: Sendable {
     /// Commits a merge is spread over.
     static let mergeSliceCount = 16
@@ -265,12 +273,8 @@ final class MemberOrderMerger: Sendable {
                 let run = try MemberOrderRun(value)
                 runCount += 1
                 for index in 0..<run.count {
-                    let (key, value) = (run.key(index), run.value(index))
                     starts.append(rows.count)
-                    withUnsafeBytes(of: UInt32(key.count).littleEndian) { rows.append(contentsOf: $0) }
-                    rows.append(contentsOf: key)
-                    withUnsafeBytes(of: UInt32(value.count).littleEndian) { rows.append(contentsOf: $0) }
-                    rows.append(contentsOf: value)
+                    MemberOrderRun.appendRow(key: run.key(index), value: run.value(index), to: &rows)
                 }
                 return true
             }

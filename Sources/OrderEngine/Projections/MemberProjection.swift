@@ -71,7 +71,7 @@ struct MemberProjection {
                 }
             }
         }
-        found.sort { lhs, rhs in lhs.key.withUnsafeBytes { l in rhs.key.withUnsafeBytes { MemberOrderRun.precedes(l, $0) } } }
+        found.sort { MemberOrderRun.precedes($0.key, $1.key) }
         var unique: [(key: [UInt8], value: [UInt8])] = []
         for row in found where unique.last?.key != row.key {
             unique.append(row)
@@ -92,12 +92,13 @@ struct MemberProjection {
         }
         var going = true
         try reader.forEach(orders, from: nil) { key, value in
-            if let other = waiting[Array(key)], other.elementsEqual(value) { waiting[Array(key)] = nil }
+            let stored = Array(key)
+            if let other = waiting[stored], other.elementsEqual(value) { waiting[stored] = nil }
             going = try body(key, value)
             return going
         }
         guard going else { return }
-        let rest = waiting.sorted { lhs, rhs in lhs.key.withUnsafeBytes { l in rhs.key.withUnsafeBytes { MemberOrderRun.precedes(l, $0) } } }
+        let rest = waiting.sorted { MemberOrderRun.precedes($0.key, $1.key) }
         for (key, value) in rest {
             let going = try key.withUnsafeBytes { key in try value.withUnsafeBytes { try body(key, $0) } }
             if !going { return }
