@@ -134,20 +134,21 @@ extension LMDBEventLog {
     /// What earlier appends with these command ids wrote (nil for ids never seen), from one
     /// snapshot: how a sequencer recognises a retried command before deciding it again.
     public func commandOutcomes(_ commandIds: [UUID]) throws -> [AppendResult?] {
-        try withReadTransaction { transaction in
-            // A read-only log's copy of `recent-commands` is as old as the log object: another
-            // process may have added to the table since, so it reads the table itself.
-            let keys = commandIds.map(CommandKey.init)
-            var recent: [CommandKey: AppendResult] = [:]
-            if options.readOnly, let table = tables.recentCommands {
-                recent = try RecentCommandRuns.outcomes(of: Set(keys), in: transaction.transaction, table: table)
-            }
-            return try zip(commandIds, zip(keys, recentCommands.outcomes(keys))).map { id, keyed in
-                let (key, remembered) = keyed
-                let outcome = try recent[key] ?? remembered
-                    ?? LMDBReads.commandOutcome(id, transaction: transaction.transaction, tables: tables)
-                return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
-            }
+        try withReadTransaction { transaction in try commandOutcomes(commandIds.map(CommandKey.init), in: transaction) }
+    }
+
+    /// `commandOutcomes` on an open snapshot.
+    func commandOutcomes(_ keys: [CommandKey], in transaction: LMDBReadTransaction) throws -> [AppendResult?] {
+        // A read-only log's copy of `recent-commands` is as old as the log object: another
+        // process may have added to the table since, so it reads the table itself.
+        var recent: [CommandKey: AppendResult] = [:]
+        if options.readOnly, let table = tables.recentCommands {
+            recent = try RecentCommandRuns.outcomes(of: Set(keys), in: transaction.transaction, table: table)
+        }
+        return try zip(keys, recentCommands.outcomes(keys)).map { key, remembered in
+            let outcome = try recent[key] ?? remembered
+                ?? LMDBReads.commandOutcome(key.id, transaction: transaction.transaction, tables: tables)
+            return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
         }
     }
 }

@@ -1,3 +1,6 @@
+import CLMDB
+import struct FoundationEssentials.UUID
+
 /// Stream reads through one read transaction: for a caller that reads many short streams in a
 /// row (an engine's writer reading aggregates back during a batch), it saves opening a
 /// transaction and a cursor's worth of set-up per stream. Valid only inside
@@ -9,6 +12,26 @@ public struct LMDBStreamReader {
     /// Like `LMDBEventLog.readStream`, as of the snapshot the reader was opened on.
     public func readStream(_ streamId: String, fromVersion version: UInt64, limit: Int) throws -> [RecordedEvent] {
         try log.readStream(streamId, fromVersion: version, limit: LMDBEventLog.checkedLimit(limit), in: transaction)
+    }
+
+    /// The stream's last version (0 for a stream without events), on this snapshot.
+    public func streamVersion(_ streamId: String) throws -> UInt64 {
+        let cursor = try transaction.cursor(log.tables.streamRuns)
+        defer { mdb_cursor_close(cursor) }
+        return try LMDBReads.streamVersion(streamId, cursor: cursor)
+    }
+
+    /// What an earlier append with this command id wrote, as `LMDBEventLog.commandOutcomes` finds
+    /// it, on this snapshot; nil for an id not seen.
+    public func commandOutcome(_ commandId: UUID) throws -> AppendResult? {
+        try log.commandOutcomes([CommandKey(commandId)], in: transaction)[0]
+    }
+
+    /// Whether every commit the snapshot holds had returned when it was asked: with durability
+    /// `full`, whether the snapshot is on disk. A snapshot opened just after a commit published
+    /// its meta page, and before that page was synced, is not.
+    public var isDurable: Bool {
+        UInt64(mdb_txn_id(transaction.transaction)) <= log.durableTransactionId.load(ordering: .acquiring)
     }
 
     /// A reader of the auxiliary tables on the same snapshot: no second read transaction (which

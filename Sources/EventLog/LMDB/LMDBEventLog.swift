@@ -36,6 +36,10 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     var isClosed = false
     private let commitCounter = Atomic<UInt64>(0)
     private let eventCounter = Atomic<UInt64>(0)
+    /// The LMDB id of the last write transaction whose commit has returned (and so, with
+    /// durability `full`, is on disk), or of the last one before the log was opened. A reader may
+    /// see a commit a little earlier: LMDB publishes its meta page before syncing it.
+    let durableTransactionId = Atomic<UInt64>(0)
     /// The entries in `recent-commands` as of the last commit (see `RecentCommandRuns`); a
     /// read-only log reads the table itself, since another process writes it.
     let recentCommands: RecentCommands
@@ -60,6 +64,8 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             }
             head = try Self.readHead(environment, tables: tables, tolerateDamage: options.readOnly)
             recentCommands = RecentCommands(waiting: try Self.readRecentCommands(environment, tables: tables))
+            durableTransactionId.store(
+                try LMDBReadTransaction.withTransaction(environment) { UInt64(mdb_txn_id($0.transaction)) }, ordering: .releasing)
         } catch {
             mdb_env_close(environment)
             throw error
@@ -243,7 +249,9 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             mdb_txn_abort(transaction)
             return results
         }
+        let transactionId = UInt64(mdb_txn_id(transaction))
         try LMDB.check(mdb_txn_commit(transaction))
+        durableTransactionId.store(transactionId, ordering: .releasing)
         recentCommands.committed(writer.addedCommands, step: commandStep)
         commitCounter.add(1, ordering: .relaxed)
         eventCounter.add(appender.head.lastPosition - head.lastPosition, ordering: .relaxed)

@@ -18,13 +18,20 @@ public struct EngineStatistics: Sendable, Hashable {
     public var cachedAggregateCount: Int
     /// Streams read back from the log because a command needed an aggregate not held in memory.
     public var aggregateLoadCount: UInt64
+    /// Placements refused on their callers' threads, without the sequencer, because what they
+    /// buy is sold out in the durable log (see `OrderEngine.execute(_:)`); not in `commandCount`.
+    public var fastRefusalCount: UInt64 = 0
     /// Commands per batch, on average.
     public var commandsPerBatchMean: Double { batchCount == 0 ? 0 : Double(commandCount) / Double(batchCount) }
 }
 
 extension OrderEngine {
     /// The sequencer's counters and histograms; cheap to read at any time.
-    public var statistics: EngineStatistics { sequencer.statistics }
+    public var statistics: EngineStatistics {
+        var statistics = sequencer.statistics
+        statistics.fastRefusalCount = fastRefusals.answeredCount
+        return statistics
+    }
 }
 
 /// A histogram with fixed bucket bounds, the shape Prometheus exposes.

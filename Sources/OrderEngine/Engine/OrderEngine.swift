@@ -16,6 +16,7 @@ public final class OrderEngine: Sendable {
     let projections: InlineProjections
     let sales: SalesProjector
     let sequencer: CommandSequencer
+    let fastRefusals: FastRefusals
     private let sweeper: Task<Void, Never>?
 
     /// Most commands waiting for the sequencer at once.
@@ -58,15 +59,20 @@ public final class OrderEngine: Sendable {
                 "snapshot_position": "\(snapshotPosition)", "events_folded": "\(lastPosition - snapshotPosition)",
                 "duration": "\(ContinuousClock.now - start)",
             ])
+        let registry = CommandIdRegistry(refusalCountMax: options.refusalMemoryCountMax)
+        let gate = SoldOutGate()
         let sequencer = try CommandSequencer(
-            cache: cache, eventsSinceSnapshot: lastPosition - snapshotPosition, log: log, options: options, logger: logger)
+            cache: cache, eventsSinceSnapshot: lastPosition - snapshotPosition, log: log, registry: registry, gate: gate,
+            options: options, logger: logger)
         self.sequencer = sequencer
+        fastRefusals = FastRefusals(log: log, gate: gate, registry: registry, policy: options.policy)
         self.log = log
         self.projections = try InlineProjections(log: log)
         self.sales = try SalesProjector.started(log: log, logger: logger)
         let queue = CommandQueue(
             queuedCommandCountMax: Self.queuedCommandCountMax,
             batchCommandCountMax: Self.batchCommandCountMax,
+            registry: registry,
             process: { commands, reply in sequencer.process(commands, reply: reply) },
             drain: { sequencer.drain() }
         )
@@ -81,8 +87,11 @@ public final class OrderEngine: Sendable {
     }
 
     /// Executes one command; returns once its events are durable, or throws why it was not taken.
+    /// A placement of SKUs sold out in the durable log is refused on the caller's own thread,
+    /// with the refusal the sequencer would give (see `FastRefusals`).
     public func execute(_ command: EngineCommand) async throws(EngineError) -> CommandOutcome {
-        try await queue.submit(command).get()
+        if let refusal = fastRefusals.refusal(for: command) { throw .refused(refusal) }
+        return try await queue.submit(command).get()
     }
 
     /// Executes many commands in arrival order; each succeeds or fails on its own.

@@ -27,6 +27,13 @@ final class CommandQueue: Sendable {
             case .many(let commands, _): commands.count
             }
         }
+
+        func forEachId(_ body: (UUID) -> Void) {
+            switch self {
+            case .one(let command, _): body(command.id)
+            case .many(let commands, _): for command in commands { body(command.id) }
+            }
+        }
     }
 
     private struct State {
@@ -41,13 +48,19 @@ final class CommandQueue: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let queuedCommandCountMax: Int
     private let batchCommandCountMax: Int
+    /// Told of every command id from when it is queued until it is answered.
+    private let registry: CommandIdRegistry?
 
     /// Starts the writer thread; `process` runs on it alone, and `drain` once after the last
     /// batch (it must return only when every batch has been replied to).
-    init(queuedCommandCountMax: Int, batchCommandCountMax: Int, process: @escaping Process, drain: @escaping @Sendable () -> Void) {
+    init(
+        queuedCommandCountMax: Int, batchCommandCountMax: Int, registry: CommandIdRegistry? = nil, process: @escaping Process,
+        drain: @escaping @Sendable () -> Void
+    ) {
         precondition(queuedCommandCountMax > 0 && batchCommandCountMax > 0)
         self.queuedCommandCountMax = queuedCommandCountMax
         self.batchCommandCountMax = batchCommandCountMax
+        self.registry = registry
         let thread = Thread { [self] in
             run(process: process)
             drain()
@@ -102,6 +115,8 @@ final class CommandQueue: Sendable {
 
     /// Adds the submission, or says why not.
     private func enqueue(_ submission: Submission, count: Int) -> EngineError? {
+        // Registered first: from here on no caller decides these ids on its own.
+        registry.map { registry in submission.forEachId(registry.submit) }
         let (refusal, wake): (EngineError?, Bool) = state.withLock { state in
             if state.closed { return (.closed, false) }
             if state.queuedCommandCount + count > queuedCommandCountMax { return (.overloaded, false) }
@@ -111,6 +126,7 @@ final class CommandQueue: Sendable {
             return (nil, state.writerIdle)
         }
         if wake { wakeup.signal() }
+        if let registry, refusal != nil { submission.forEachId { registry.answered(CollectionOfOne($0)) } }
         return refusal
     }
 
@@ -140,8 +156,9 @@ final class CommandQueue: Sendable {
                 }
             }
             let count = commands.count
-            process(commands) { [taken] outcomes in
+            process(commands) { [taken, registry, commands] outcomes in
                 precondition(outcomes.count == count, "the batch got \(outcomes.count) outcomes for \(count) commands")
+                registry?.answered(commands.lazy.map(\.id))
                 Self.resume(taken, with: outcomes)
             }
         }

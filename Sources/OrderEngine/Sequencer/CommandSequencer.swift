@@ -22,7 +22,10 @@ final class CommandSequencer: @unchecked Sendable {
     typealias Reply = @Sendable ([Outcome]) -> Void
 
     let cache: StateCache
-    private var refusals: RefusalMemory
+    /// Remembered refusals and the ids on their way; shared with the queue and `FastRefusals`.
+    private let registry: CommandIdRegistry
+    /// The SKUs sold out in the durable log; kept here, read by `FastRefusals`.
+    private let gate: SoldOutGate
     private let log: LMDBEventLog
     private let projections: InlineProjections
     let memberOrders: MemberOrderMerger
@@ -47,10 +50,14 @@ final class CommandSequencer: @unchecked Sendable {
     private let snapshotInFlight = Atomic<Bool>(false)
 
     /// `eventsSinceSnapshot`: how many events `cache` holds beyond the last stored snapshot.
-    init(cache: StateCache, eventsSinceSnapshot: UInt64, log: LMDBEventLog, options: EngineOptions, logger: Logger) throws {
+    init(
+        cache: StateCache, eventsSinceSnapshot: UInt64, log: LMDBEventLog, registry: CommandIdRegistry, gate: SoldOutGate,
+        options: EngineOptions, logger: Logger
+    ) throws {
         self.cache = cache
         cachedAggregates.store(cache.count, ordering: .relaxed)
-        self.refusals = RefusalMemory(countMax: options.refusalMemoryCountMax)
+        self.registry = registry
+        self.gate = gate
         self.log = log
         let projections = try InlineProjections(log: log)
         self.projections = projections
@@ -103,8 +110,9 @@ final class CommandSequencer: @unchecked Sendable {
         committer.start { [self, batch] in write(batch) }
     }
 
-    /// Waits for the batch in flight, if any, and takes its result into memory: its refusals are
-    /// remembered; if it failed, what it touched is read back from the log. Returns its failure.
+    /// Waits for the batch in flight, if any, and takes its result into memory: the SKUs it left
+    /// sold out open in the gate; if it failed, what it touched is read back from the log. Returns
+    /// its failure.
     @discardableResult
     func settleInFlight() -> EventLogError? {
         guard let batch = inFlight else { return nil }
@@ -115,7 +123,8 @@ final class CommandSequencer: @unchecked Sendable {
             retryExpiries(batch, failed: Set(batch.due.indices))
             return failure
         }
-        for (_, id, refusal) in batch.refused { refusals.remember(refusal, for: id) }
+        // Sold out when the batch ended, now durable, and nothing raising them decided since.
+        for sku in batch.soldOut { gate.open(sku, catalog: cache.catalog(sku), warehouses: cache.warehouses(stocking: sku)) }
         eventsSinceSnapshot += UInt64(batch.eventCount)
         retryExpiries(batch, failed: Set(batch.due.indices.filter { batch.outcomes[$0]?.failure != nil }))
         return nil
@@ -144,6 +153,9 @@ final class CommandSequencer: @unchecked Sendable {
         var storedIndices: [Int] = []
         // Read once: reaching into the optional batch for every command copied the batch.
         let inFlightIds = inFlight?.firstIndex ?? [:]
+        // Looked up outside the batch's snapshot: a caller holding a registry stripe may be
+        // waiting for a read transaction of its own (see `withBatchReads`).
+        let remembered = commands.map { registry.refusal(for: $0.id) }
         cache.withBatchReads { _ in
             for (index, command) in commands.enumerated() {
                 let key = CommandKey(command.id)
@@ -154,7 +166,7 @@ final class CommandSequencer: @unchecked Sendable {
                     batch.repeats.append((index, first))
                 } else if inFlightIds[key] != nil {
                     batch.afterInFlight.append(index)
-                } else if let refusal = refusals.refusal(for: command.id) {
+                } else if let refusal = remembered[index] {
                     batch.outcomes[index] = .failure(.refused(refusal))
                 } else {
                     decide(command, index: index, into: &batch)
@@ -180,6 +192,9 @@ final class CommandSequencer: @unchecked Sendable {
         case .failure(let refusal):
             batch.refused.append((index, command.id, refusal))
             batch.outcomes[index] = .failure(.refused(refusal))
+            if refusal.code == .insufficientStock, case .placeOrder(let placement) = command.command {
+                for line in placement.lines where SoldOutGate.isSoldOut(line.sku, in: cache) { batch.soldOut.insert(line.sku) }
+            }
             return
         case .success(let decided):
             events = decided
@@ -194,6 +209,12 @@ final class CommandSequencer: @unchecked Sendable {
             batch.refused.append((index, command.id, refusal))
             batch.outcomes[index] = .failure(.refused(refusal))
             return
+        }
+        for sku in events.lazy.compactMap(SoldOutGate.skuReopened(by:)) {
+            // Closed before anything that could raise the stock is written.
+            gate.close(sku)
+            batch.soldOut.remove(sku)
+            inFlight?.soldOut.remove(sku)
         }
         cache.apply(events)
         batch.accepted.append((index, command.id, events, ViewSubject(command.command, states: cache)))
@@ -218,7 +239,7 @@ final class CommandSequencer: @unchecked Sendable {
                 let command = batch.commands[index]
                 if let earlier {
                     batch.outcomes[index] = outcome(of: command.id, storedAt: earlier)
-                } else if let refusal = refusals.refusal(for: command.id) {
+                } else if let refusal = registry.refusal(for: command.id) {
                     batch.outcomes[index] = .failure(.refused(refusal))
                 } else {
                     cache.withBatchReads { _ in decide(command, index: index, into: &batch) }
@@ -290,6 +311,7 @@ final class CommandSequencer: @unchecked Sendable {
             for ((index, id, _), view) in zip(batch.unchanged, batch.unchangedViews) {
                 outcomes[index] = .success(CommandOutcome(commandId: id, positions: 0..<0, events: [], duplicate: false, view: view))
             }
+            for (_, id, refusal) in batch.refused { registry.remember(refusal, for: id) }
             if !batch.requests.isEmpty { writtenBatchCounter.add(1, ordering: .relaxed) }
         } catch {
             let whole = EventLogError.from(error)
@@ -422,6 +444,9 @@ private struct Batch: @unchecked Sendable {
     /// Accepted without events: nothing to write, a view to show.
     var unchanged: [(index: Int, id: UUID, subject: ViewSubject?)] = []
     var refused: [(index: Int, id: UUID, refusal: Refusal)] = []
+    /// SKUs found sold out by a refusal, with nothing decided since that could raise them: sold
+    /// out when the batch ends, and in the durable log once it is.
+    var soldOut: Set<SKUID> = []
     var requests: [AppendRequest] = []
     var eventCount = 0
     /// Built once the batch before is durable (`finish`).

@@ -1,0 +1,158 @@
+import Foundation
+import OrderDomain
+import Testing
+
+@testable import OrderEngine
+
+/// Placements of a SKU sold out in the durable log are refused on the caller's thread. These
+/// tests hold that such an answer is the sequencer's own, that a command id keeps one outcome
+/// whichever path answered it, and that a restock lets buyers in again at once.
+@Suite struct FastRefusalTests {
+    /// Sells the hot SKU's `units` out and refuses placements through the sequencer until the
+    /// gate is open (the batch that found it sold out is settled by the next one).
+    private func soldOut(units: Int64 = 2) async throws -> EngineFixture {
+        let fixture = try EngineFixture()
+        try await fixture.stockHotSKU(units: units, members: 3)
+        for index in 0..<Int(units) { try await fixture.run(try fixture.placeOrder("sold\(index)", member: 0)) }
+        for index in 0..<2 {
+            await #expect(throws: EngineError.self) { try await fixture.run(try fixture.placeOrder("opening\(index)", member: 1)) }
+        }
+        return fixture
+    }
+
+    private func refusal(_ body: () async throws -> Void) async -> Refusal? {
+        do {
+            try await body()
+            return nil
+        } catch EngineError.refused(let refusal) {
+            return refusal
+        } catch {
+            Issue.record("expected a refusal, got \(error)")
+            return nil
+        }
+    }
+
+    @Test func aSoldOutPlacementIsRefusedWithoutTheSequencerAndWithItsRefusal() async throws {
+        let fixture = try await soldOut()
+        let before = fixture.engine.statistics
+        #expect(before.fastRefusalCount == 0)
+        let fast = await refusal { try await fixture.run(try fixture.placeOrder("fast", member: 2)) }
+        let after = fixture.engine.statistics
+        #expect(after.fastRefusalCount == 1)
+        #expect(after.commandCount == before.commandCount, "the sequencer decided nothing")
+        #expect(fast?.code == .insufficientStock)
+        // The sequencer's own refusal of the same placement, for comparison: commands submitted
+        // together always go to the sequencer.
+        let sequencer = await refusal {
+            _ = try await fixture.engine.execute(contentsOf: [
+                EngineCommand(actor: "staff:test", command: try fixture.placeOrder("slow", member: 2))
+            ])[0].get()
+        }
+        #expect(fixture.engine.statistics.commandCount == after.commandCount + 1)
+        #expect(fast == sequencer)
+        #expect(fast?.message == "0 of 1 units of hot available")
+        #expect(try fixture.engine.order(try OrderID("fast")) == nil)
+    }
+
+    @Test func aRetriedAcceptedCommandGetsItsFirstOutcome() async throws {
+        let fixture = try EngineFixture()
+        try await fixture.stockHotSKU(units: 1, members: 2)
+        let id = UUID()
+        let first = try await fixture.run(try fixture.placeOrder("bought", member: 0), id: id)
+        for index in 0..<3 {
+            await #expect(throws: EngineError.self) { try await fixture.run(try fixture.placeOrder("late\(index)", member: 1)) }
+        }
+        #expect(fixture.engine.statistics.fastRefusalCount > 0, "the gate is open")
+        let again = try await fixture.run(try fixture.placeOrder("bought", member: 0), id: id)
+        #expect(again.duplicate)
+        #expect(again.positions == first.positions)
+    }
+
+    @Test func aFastRefusalIsTheAnswerToItsCommandIdAfterARestock() async throws {
+        let fixture = try await soldOut()
+        let id = UUID()
+        let refused = await refusal { try await fixture.run(try fixture.placeOrder("wanted", member: 2), id: id) }
+        #expect(fixture.engine.statistics.fastRefusalCount == 1)
+        try await fixture.run(.stock(StockItemID(sku: "hot", warehouse: "w1"), .receive(quantity: 5, at: fixture.now)))
+        let retried = await refusal { try await fixture.run(try fixture.placeOrder("wanted", member: 2), id: id) }
+        #expect(retried == refused && retried != nil)
+        #expect(try fixture.engine.order(try OrderID("wanted")) == nil)
+        // The restock closed the gate before it was written: the next buyer gets a unit.
+        let bought = try await fixture.run(try fixture.placeOrder("restocked", member: 2))
+        #expect(!bought.events.isEmpty)
+        #expect(fixture.engine.statistics.fastRefusalCount == 1)
+    }
+
+    @Test func aRefusalOfTheSequencerIsNotReplacedByAFastOne() async throws {
+        let fixture = try await soldOut()
+        // Refused by the sequencer for an unknown member, then retried once the member exists.
+        let id = UUID()
+        let unknown = PlaceOrder(
+            order: try OrderID("stranger"), member: try MemberID("newcomer"), lines: [LineQuantity(sku: "hot", quantity: 1)],
+            shippingAddress: PostalAddress(
+                recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road", postalCode: "200000"),
+            at: fixture.now)
+        let first = await refusal { try await fixture.run(.placeOrder(unknown), id: id) }
+        #expect(first?.code == .notFound)
+        try await fixture.run(.member(try MemberID("newcomer"), .register(MemberProfile(displayName: "New"), at: fixture.now)))
+        let again = await refusal { try await fixture.run(.placeOrder(unknown), id: id) }
+        #expect(again == first)
+    }
+
+    @Test func whatTheGateCannotDecideGoesToTheSequencer() async throws {
+        let fixture = try await soldOut()
+        let counted = fixture.engine.statistics.fastRefusalCount
+        // A taken order id, an unregistered member, a coupon: each the sequencer's refusal.
+        let taken = await refusal { try await fixture.run(try fixture.placeOrder("sold0", member: 2)) }
+        #expect(taken?.code == .alreadyExists)
+        let stranger = await refusal {
+            try await fixture.run(
+                .placeOrder(
+                    PlaceOrder(
+                        order: try OrderID("x1"), member: try MemberID("nobody"), lines: [LineQuantity(sku: "hot", quantity: 1)],
+                        shippingAddress: PostalAddress(
+                            recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road",
+                            postalCode: "200000"),
+                        at: fixture.now)))
+        }
+        #expect(stranger?.code == .notFound)
+        let withCoupon = await refusal {
+            try await fixture.run(
+                .placeOrder(
+                    PlaceOrder(
+                        order: try OrderID("x2"), member: try MemberID("m2"), lines: [LineQuantity(sku: "hot", quantity: 1)],
+                        shippingAddress: PostalAddress(
+                            recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road",
+                            postalCode: "200000"),
+                        coupon: try CouponCode("NOPE"), at: fixture.now)))
+        }
+        #expect(withCoupon != nil && withCoupon?.code != .insufficientStock)
+        #expect(fixture.engine.statistics.fastRefusalCount == counted)
+    }
+
+    @Test func concurrentCopiesOfOneCommandGetOneOutcome() async throws {
+        let fixture = try await soldOut()
+        let engine = fixture.engine
+        let id = UUID()
+        let command = EngineCommand(id: id, actor: "member:m2", command: try fixture.placeOrder("raced", member: 2))
+        let restock = EngineCommand(
+            actor: "staff:test", command: .stock(StockItemID(sku: "hot", warehouse: "w1"), .receive(quantity: 1, at: fixture.now)))
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    if index == 32 { _ = try? await engine.execute(restock) }
+                    do {
+                        let outcome = try await engine.execute(command)
+                        return "accepted \(outcome.positions)"
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            var outcomes: Set<String> = []
+            for await outcome in group { outcomes.insert(outcome) }
+            return outcomes
+        }
+        #expect(outcomes.count == 1, "one command id, one outcome: \(outcomes)")
+    }
+}
