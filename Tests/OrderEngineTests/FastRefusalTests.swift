@@ -155,4 +155,53 @@ import Testing
         }
         #expect(outcomes.count == 1, "one command id, one outcome: \(outcomes)")
     }
+
+    @Test func aSellOutThatCannotBeWrittenOpensNoGate() async throws {
+        let fixture = try EngineFixture(adjust: { options in
+            options.mapSizeBytesInitial = 1 << 20
+            options.mapSizeBytesMax = 1 << 20
+        })
+        try await fixture.stockHotSKU(units: 1, members: 1)
+        // Fill the log until a write fails; batches that write nothing still succeed.
+        var filled = 0
+        while filled < 100_000 {
+            do {
+                try await registerPaddedSKUAndReceiveOne(
+                    fixture.engine, sku: "pad-\(filled)", item: StockItemID(sku: "pad", warehouse: "w1"), at: fixture.now)
+                filled += 1
+            } catch {
+                break
+            }
+        }
+        // Then with smaller writes, until even one unit received cannot be written.
+        for _ in 0..<100_000 {
+            do {
+                try await fixture.run(.stock(StockItemID(sku: "pad", warehouse: "w1"), .receive(quantity: 1, at: fixture.now)))
+            } catch {
+                break
+            }
+        }
+        // An empty batch settles the failed one, so the next batch is decided and written alone.
+        await fixture.engine.expireDueOrders()
+        // One batch: the last unit taken, then a buyer refused because it is gone. The batch
+        // cannot be written, so the SKU was never sold out in the log.
+        let batch = try ["last", "refused"].map { order in
+            EngineCommand(actor: "member:m0", command: try fixture.placeOrder(order, member: 0))
+        }
+        let outcomes = await fixture.engine.execute(contentsOf: batch)
+        for outcome in outcomes {
+            guard case .failure(.log(.storageFull)) = outcome else {
+                Issue.record("the sell-out batch was to fail for want of space, got \(outcome)")
+                return
+            }
+        }
+        // Later buyers are decided by the sequencer against the log, which still has the unit.
+        for order in ["after1", "after2", "after3"] {
+            await #expect(throws: EngineError.log(.storageFull(mapSizeBytes: 1 << 20))) {
+                try await fixture.run(try fixture.placeOrder(order, member: 0))
+            }
+        }
+        #expect(fixture.engine.statistics.fastRefusalCount == 0)
+        #expect(try fixture.engine.stock(sku: "hot").total.available == 1)
+    }
 }
