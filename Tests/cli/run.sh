@@ -86,6 +86,9 @@ check "flash-sale sell-out sells exactly the stock and checks itself" \
 check "flash-sale sell-out accepts the stock and refuses the rest" \
     test "$(json_field "$scratch/sellout.json" accepted)/$(json_field "$scratch/sellout.json" refused)" = 500/2500
 check "flash-sale never oversells" test "$(json_field "$scratch/sellout.json" oversold)" = 0
+check "flash-sale sell-out refuses on the buyers' threads once sold out" python3 -c \
+    'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if 0 < r["fast_refusals"] <= r["refused"] else 1)' \
+    "$scratch/sellout.json"
 check "flash-sale reports both baselines and their ratios" python3 -c \
     'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if all(r[k] and r[k]>0 for k in ("raw_lmdb_events_per_second","ratio_vs_raw_lmdb","sqlite_orders_per_second","ratio_vs_sqlite","latency_us_p999","peak_rss_bytes")) else 1)' \
     "$scratch/sellout.json"

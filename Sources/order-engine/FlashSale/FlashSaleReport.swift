@@ -13,6 +13,8 @@ struct FlashSaleReport {
     var seconds: Double
     var batchCount: UInt64
     var commandCount: UInt64
+    /// Orders refused on the buyer's own thread, without the sequencer (`EngineStatistics.fastRefusalCount`).
+    var fastRefusalCount: UInt64
     var commitCount: UInt64
     var eventCount: UInt64
     var findings: FlashSaleAudit.Findings
@@ -26,6 +28,10 @@ struct FlashSaleReport {
     var ordersPerSecond: Double { Double(tally.attemptCount) / seconds }
     var eventsPerSecond: Double { Double(eventCount) / seconds }
     var batchSizeMean: Double { batchCount == 0 ? 0 : Double(commandCount) / Double(batchCount) }
+    /// Orders the sequencer decided, per batch: how the SQLite baseline batches its orders.
+    var ordersPerBatchMean: Double {
+        batchCount == 0 ? 1 : Double(tally.attemptCount - Int(fastRefusalCount)) / Double(batchCount)
+    }
     var eventsPerCommitMean: Double { commitCount == 0 ? 0 : Double(eventCount) / Double(commitCount) }
     var ratioVersusRawLMDB: Double? { raw.map { eventsPerSecond / $0.recordsPerSecond } }
     var ratioVersusSQLite: Double? { sqlite.map { ordersPerSecond / $0.ordersPerSecond } }
@@ -40,7 +46,8 @@ struct FlashSaleReport {
             ("orders_per_call", .integer(Int64(settings.ordersPerCall))), ("seconds", .number(seconds)),
             ("orders_per_second", .number(ordersPerSecond)), ("accepted", .integer(Int64(tally.acceptedCount))),
             ("accepted_per_second", .number(Double(tally.acceptedCount) / seconds)),
-            ("refused", .integer(Int64(tally.refusedCount))), ("oversold", .integer(findings.oversoldUnits)),
+            ("refused", .integer(Int64(tally.refusedCount))), ("fast_refusals", .unsigned(fastRefusalCount)),
+            ("oversold", .integer(findings.oversoldUnits)),
             ("commands", .integer(Int64(commandCount))), ("commands_per_second", .number(Double(commandCount) / seconds)),
             ("latency_us_p50", .integer(latency(50))), ("latency_us_p99", .integer(latency(99))),
             ("latency_us_p999", .integer(latency(99.9))), ("latency_us_max", .integer(Int64(latencies.max))),

@@ -47,6 +47,7 @@ struct FlashSaleRun {
             scenario: scenario, settings: settings, durability: durability, tally: tally, latencies: latencies, seconds: seconds,
             batchCount: engineAfter.batchCount - engineBefore.batchCount,
             commandCount: engineAfter.commandCount - engineBefore.commandCount,
+            fastRefusalCount: engineAfter.fastRefusalCount - engineBefore.fastRefusalCount,
             commitCount: engineAfter.writtenBatchCount - engineBefore.writtenBatchCount,
             eventCount: logAfter.eventCount - logBefore.eventCount,
             findings: findings, raw: nil, sqlite: nil, loadPeakResidentBytes: loadPeakResidentBytes, peakResidentBytes: 0)
@@ -61,8 +62,7 @@ struct FlashSaleRun {
             report.raw = try RawLMDBBaseline(directory: directory + "/raw-lmdb", durability: durability)
                 .run(records: max(Int(report.eventCount), batch), batchSize: batch, recordBytes: report.findings.recordBytesMean)
         }
-        let ordersPerBatch = report.batchCount == 0 ? 1 : Double(report.tally.attemptCount) / Double(report.batchCount)
-        let ordersPerTransaction = max(1, Int(ordersPerBatch.rounded()))
+        let ordersPerTransaction = max(1, Int(report.ordersPerBatchMean.rounded()))
         report.sqlite = try SQLiteFlashSale(
             path: directory + "/sqlite.db", settings: settings, payAndShip: scenario == .fullPath, durability: durability
         ).run(ordersPerTransaction: ordersPerTransaction)
