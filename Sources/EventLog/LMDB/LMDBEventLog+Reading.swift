@@ -146,10 +146,20 @@ extension LMDBEventLog {
             recent = try RecentCommandRuns.outcomes(of: Set(keys), in: transaction.transaction, table: table)
         }
         return try zip(keys, recentCommands.outcomes(keys)).map { key, remembered in
-            let outcome = try recent[key] ?? remembered
-                ?? LMDBReads.commandOutcome(key.id, transaction: transaction.transaction, tables: tables)
-            return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
+            try storedOutcome(key, waiting: recent[key] ?? remembered, in: transaction)
         }
+    }
+
+    /// One id's `commandOutcomes` on an open snapshot.
+    func commandOutcome(_ key: CommandKey, in transaction: LMDBReadTransaction) throws -> AppendResult? {
+        guard !options.readOnly else { return try commandOutcomes([key], in: transaction)[0] }
+        return try storedOutcome(key, waiting: recentCommands.outcome(key), in: transaction)
+    }
+
+    /// The outcome among the waiting entries, else the one in `commands`, as a duplicate.
+    private func storedOutcome(_ key: CommandKey, waiting: AppendResult?, in transaction: LMDBReadTransaction) throws -> AppendResult? {
+        let outcome = try waiting ?? LMDBReads.commandOutcome(key.id, transaction: transaction.transaction, tables: tables)
+        return outcome.map { AppendResult(firstPosition: $0.firstPosition, eventCount: $0.eventCount, duplicate: true) }
     }
 }
 

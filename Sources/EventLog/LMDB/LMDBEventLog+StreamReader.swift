@@ -24,7 +24,7 @@ public struct LMDBStreamReader {
     /// What an earlier append with this command id wrote, as `LMDBEventLog.commandOutcomes` finds
     /// it, on this snapshot; nil for an id not seen.
     public func commandOutcome(_ commandId: UUID) throws -> AppendResult? {
-        try log.commandOutcomes([CommandKey(commandId)], in: transaction)[0]
+        try log.commandOutcome(CommandKey(commandId), in: transaction)
     }
 
     /// Whether every commit the snapshot holds had returned when it was asked: with durability

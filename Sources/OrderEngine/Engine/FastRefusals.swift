@@ -49,15 +49,16 @@ final class FastRefusals: Sendable {
         guard case .placeOrder(let placement) = command.command, placement.coupon == nil, placement.pointsToRedeem == 0,
             !placement.lines.isEmpty
         else { return nil }
-        var entries: [SKUID: SoldOutGate.Entry] = [:]
+        var entries: [SoldOutGate.Entry] = []
+        entries.reserveCapacity(placement.lines.count)
         for line in placement.lines {
             guard let entry = gate.entry(line.sku) else { return nil }
-            entries[line.sku] = entry
+            entries.append(entry)
         }
         let held = registry.holdingAlone(command.id) { () -> Refusal? in
             guard let refusal = decide(command, placement, entries) else { return nil }
             // Every entry stayed open through the reads: no commit raised those SKUs meanwhile.
-            for (sku, entry) in entries where gate.entry(sku)?.generation != entry.generation { return nil }
+            for entry in entries where gate.entry(entry.sku) !== entry { return nil }
             return refusal
         }
         let refusal: Refusal?
@@ -72,7 +73,7 @@ final class FastRefusals: Sendable {
 
     /// The checkout's refusal for want of stock against the durable log and the gate's entries;
     /// nil when the facts are not all there or the checkout would do anything else.
-    private func decide(_ command: EngineCommand, _ placement: PlaceOrder, _ entries: [SKUID: SoldOutGate.Entry]) -> Refusal? {
+    private func decide(_ command: EngineCommand, _ placement: PlaceOrder, _ entries: [SoldOutGate.Entry]) -> Refusal? {
         let known = registered.withLock { $0[placement.member] }
         let member: MemberState? = try? log.withStreamReader { reader -> MemberState? in
             guard reader.isDurable, try reader.commandOutcome(command.id) == nil,
@@ -106,13 +107,14 @@ final class FastRefusals: Sendable {
 /// the entries', and no stock item of theirs has a unit available. Reading anything else marks
 /// the facts as not enough (`readOtherwise`).
 private final class SoldOutFacts: DomainStateReading {
-    private let entries: [SKUID: SoldOutGate.Entry]
+    /// One per line of the placement: a handful at most, searched in order.
+    private let entries: [SoldOutGate.Entry]
     private let orderId: OrderID
     private let memberId: MemberID
     private let memberState: MemberState
     private(set) var readOtherwise = false
 
-    init(entries: [SKUID: SoldOutGate.Entry], order: OrderID, member: MemberID, memberState: MemberState) {
+    init(entries: [SoldOutGate.Entry], order: OrderID, member: MemberID, memberState: MemberState) {
         self.entries = entries
         self.orderId = order
         self.memberId = member
@@ -124,11 +126,13 @@ private final class SoldOutFacts: DomainStateReading {
         return state
     }
 
-    func catalog(_ id: SKUID) -> CatalogState { entries[id]?.catalog ?? other(.initial) }
-    func warehouses(stocking sku: SKUID) -> [WarehouseID] { entries[sku]?.warehouses ?? other([]) }
+    private func entry(_ sku: SKUID) -> SoldOutGate.Entry? { entries.first { $0.sku == sku } }
+
+    func catalog(_ id: SKUID) -> CatalogState { entry(id)?.catalog ?? other(.initial) }
+    func warehouses(stocking sku: SKUID) -> [WarehouseID] { entry(sku)?.warehouses ?? other([]) }
     func stock(_ id: StockItemID) -> StockState {
         // The entry stands for "nothing available"; the checkout reads no more of a sold-out item.
-        entries[id.sku]?.warehouses.contains(id.warehouse) == true ? .initial : other(.initial)
+        entry(id.sku)?.warehouses.contains(id.warehouse) == true ? .initial : other(.initial)
     }
     func order(_ id: OrderID) -> OrderState { id == orderId ? .initial : other(.initial) }
     func member(_ id: MemberID) -> MemberState { id == memberId ? memberState : other(.initial) }

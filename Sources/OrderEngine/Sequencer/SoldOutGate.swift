@@ -12,11 +12,20 @@ import Synchronization
 /// same generation before and after its reads knows the entry stayed open between.
 final class SoldOutGate: Sendable {
     /// One sold-out SKU: its listing and the warehouses stocking it, every one with no unit
-    /// available.
-    struct Entry: Sendable {
+    /// available. A class, so that a caller takes it with one reference count, not a copy of
+    /// every field.
+    final class Entry: Sendable {
+        let sku: SKUID
         let generation: UInt64
         let catalog: CatalogState
         let warehouses: [WarehouseID]
+
+        init(sku: SKUID, generation: UInt64, catalog: CatalogState, warehouses: [WarehouseID]) {
+            self.sku = sku
+            self.generation = generation
+            self.catalog = catalog
+            self.warehouses = warehouses
+        }
     }
 
     private struct State {
@@ -35,7 +44,7 @@ final class SoldOutGate: Sendable {
     func open(_ sku: SKUID, catalog: CatalogState, warehouses: [WarehouseID]) {
         state.withLock { state in
             state.generation += 1
-            state.entries[sku] = Entry(generation: state.generation, catalog: catalog, warehouses: warehouses)
+            state.entries[sku] = Entry(sku: sku, generation: state.generation, catalog: catalog, warehouses: warehouses)
         }
     }
 
