@@ -41,14 +41,12 @@ import Testing
         #expect(after.fastRefusalCount == 1)
         #expect(after.commandCount == before.commandCount, "the sequencer decided nothing")
         #expect(fast?.code == .insufficientStock)
-        // The sequencer's own refusal of the same placement, for comparison: commands submitted
-        // together always go to the sequencer.
-        let sequencer = await refusal {
-            _ = try await fixture.engine.execute(contentsOf: [
-                EngineCommand(actor: "staff:test", command: try fixture.placeOrder("slow", member: 2))
-            ])[0].get()
-        }
-        #expect(fixture.engine.statistics.commandCount == after.commandCount + 1)
+        // The sequencer's own refusal of the same placement, for comparison: behind a command
+        // that only the sequencer decides, in one submission.
+        let listed = EngineCommand(actor: "staff:test", command: .catalog("hot", .list(at: fixture.now)))
+        let slow = EngineCommand(actor: "staff:test", command: try fixture.placeOrder("slow", member: 2))
+        let sequencer = await refusal { _ = try await fixture.engine.execute(contentsOf: [listed, slow])[1].get() }
+        #expect(fixture.engine.statistics.commandCount == after.commandCount + 2)
         #expect(fast == sequencer)
         #expect(fast?.message == "0 of 1 units of hot available")
         #expect(try fixture.engine.order(try OrderID("fast")) == nil)
@@ -203,5 +201,27 @@ import Testing
         }
         #expect(fixture.engine.statistics.fastRefusalCount == 0)
         #expect(try fixture.engine.stock(sku: "hot").total.available == 1)
+    }
+
+    @Test func aSubmissionIsRefusedOnTheCallersThreadUpToItsFirstOtherCommand() async throws {
+        let fixture = try await soldOut()
+        let counted = fixture.engine.statistics.fastRefusalCount
+        let restock = EngineCommand(
+            actor: "staff:test", command: .stock(StockItemID(sku: "hot", warehouse: "w1"), .receive(quantity: 1, at: fixture.now)))
+        let commands = try ["a", "b"].map { EngineCommand(actor: "member:m2", command: try fixture.placeOrder($0, member: 2)) }
+            + [restock] + [EngineCommand(actor: "member:m2", command: try fixture.placeOrder("c", member: 2))]
+        let outcomes = await fixture.engine.execute(contentsOf: commands)
+        #expect(outcomes.count == 4)
+        for outcome in outcomes.prefix(2) {
+            guard case .failure(.refused(let refusal)) = outcome else {
+                Issue.record("a sold-out placement got \(outcome)")
+                continue
+            }
+            #expect(refusal.code == .insufficientStock)
+        }
+        #expect(fixture.engine.statistics.fastRefusalCount == counted + 2)
+        // The placement after the restock sees it: the sequencer decides the rest in order.
+        #expect((try? outcomes[2].get()) != nil)
+        #expect((try? outcomes[3].get())?.events.isEmpty == false)
     }
 }

@@ -94,9 +94,18 @@ public final class OrderEngine: Sendable {
         return try await queue.submit(command).get()
     }
 
-    /// Executes many commands in arrival order; each succeeds or fails on its own.
+    /// Executes many commands in arrival order; each succeeds or fails on its own. Leading
+    /// placements of SKUs sold out in the durable log are refused on the caller's thread, as by
+    /// `execute(_:)`; the first command that cannot be, and all after it, go to the sequencer
+    /// together, so a later command never overtakes an earlier one.
     public func execute(contentsOf commands: [EngineCommand]) async -> [Result<CommandOutcome, EngineError>] {
-        await queue.submit(commands)
+        var refused: [Result<CommandOutcome, EngineError>] = []
+        while refused.count < commands.count, let refusal = fastRefusals.refusal(for: commands[refused.count]) {
+            refused.append(.failure(.refused(refusal)))
+        }
+        if refused.isEmpty { return await queue.submit(commands) }
+        if refused.count == commands.count { return refused }
+        return refused + (await queue.submit(Array(commands[refused.count...])))
     }
 
     /// Expires every unpaid order past its payment deadline by the engine's clock, releasing its
