@@ -12,12 +12,13 @@ import Synchronization
 /// - the command places an order without coupon or points, and every SKU it names has an open
 ///   entry in the `SoldOutGate` (sold out in the durable log, nothing raising it decided since),
 ///   with the same generation before and after the reads below;
-/// - the command id is held alone in the `CommandIdRegistry` (no copy queued or being decided)
-///   and is not among the log's stored commands;
+/// - the command id is held alone in the `CommandIdRegistry` (no copy queued or being decided);
 /// - one durable snapshot of the log (`LMDBStreamReader.isDurable`) holds no outcome of the
 ///   command id, no event of the new order, and the member's registration (or an earlier durable
 ///   snapshot held it: a registration, once made, never goes away);
-/// - the domain's own checkout, reading those facts, refuses with `insufficient_stock`.
+/// - the domain's own checkout, reading those facts, refuses with `insufficient_stock` (before
+///   that refusal it reads of the member only its status, and no other aggregate; reading one
+///   makes the facts not enough).
 ///
 /// The refusal is remembered with the sequencer's, so a retry of the command id gets it again.
 /// Anything else goes to the sequencer as before.
