@@ -20,6 +20,15 @@ import Testing
         return fixture
     }
 
+    /// One unit of the hot SKU for `member`, who need not be one of the fixture's.
+    private func placement(_ order: String, member: String, coupon: CouponCode? = nil, at: Timestamp) throws -> PlaceOrder {
+        PlaceOrder(
+            order: try OrderID(order), member: try MemberID(member), lines: [LineQuantity(sku: "hot", quantity: 1)],
+            shippingAddress: PostalAddress(
+                recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road", postalCode: "200000"),
+            coupon: coupon, at: at)
+    }
+
     private func refusal(_ body: () async throws -> Void) async -> Refusal? {
         do {
             try await body()
@@ -85,11 +94,7 @@ import Testing
         let fixture = try await soldOut()
         // Refused by the sequencer for an unknown member, then retried once the member exists.
         let id = UUID()
-        let unknown = PlaceOrder(
-            order: try OrderID("stranger"), member: try MemberID("newcomer"), lines: [LineQuantity(sku: "hot", quantity: 1)],
-            shippingAddress: PostalAddress(
-                recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road", postalCode: "200000"),
-            at: fixture.now)
+        let unknown = try placement("stranger", member: "newcomer", at: fixture.now)
         let first = await refusal { try await fixture.run(.placeOrder(unknown), id: id) }
         #expect(first?.code == .notFound)
         try await fixture.run(.member(try MemberID("newcomer"), .register(MemberProfile(displayName: "New"), at: fixture.now)))
@@ -103,26 +108,10 @@ import Testing
         // A taken order id, an unregistered member, a coupon: each the sequencer's refusal.
         let taken = await refusal { try await fixture.run(try fixture.placeOrder("sold0", member: 2)) }
         #expect(taken?.code == .alreadyExists)
-        let stranger = await refusal {
-            try await fixture.run(
-                .placeOrder(
-                    PlaceOrder(
-                        order: try OrderID("x1"), member: try MemberID("nobody"), lines: [LineQuantity(sku: "hot", quantity: 1)],
-                        shippingAddress: PostalAddress(
-                            recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road",
-                            postalCode: "200000"),
-                        at: fixture.now)))
-        }
+        let stranger = await refusal { try await fixture.run(.placeOrder(try placement("x1", member: "nobody", at: fixture.now))) }
         #expect(stranger?.code == .notFound)
         let withCoupon = await refusal {
-            try await fixture.run(
-                .placeOrder(
-                    PlaceOrder(
-                        order: try OrderID("x2"), member: try MemberID("m2"), lines: [LineQuantity(sku: "hot", quantity: 1)],
-                        shippingAddress: PostalAddress(
-                            recipient: "N", phone: "13800000000", region: "Shanghai", city: "Shanghai", street: "1 Road",
-                            postalCode: "200000"),
-                        coupon: try CouponCode("NOPE"), at: fixture.now)))
+            try await fixture.run(.placeOrder(try placement("x2", member: "m2", coupon: try CouponCode("NOPE"), at: fixture.now)))
         }
         #expect(withCoupon != nil && withCoupon?.code != .insufficientStock)
         #expect(fixture.engine.statistics.fastRefusalCount == counted)
@@ -160,6 +149,9 @@ import Testing
             options.mapSizeBytesMax = 1 << 20
         })
         try await fixture.stockHotSKU(units: 1, members: 1)
+        // The sales projection commits on its own; stopped, the log's free space moves with the
+        // sequencer's commits alone.
+        fixture.engine.sales.stop()
         // Fill the log until a write fails; batches that write nothing still succeed.
         var filled = 0
         while filled < 100_000 {
@@ -172,20 +164,24 @@ import Testing
             }
         }
         // Then with smaller writes, until even one unit received cannot be written.
+        let padding = EngineCommand(
+            actor: "staff:test", command: .stock(StockItemID(sku: "pad", warehouse: "w1"), .receive(quantity: 1, at: fixture.now)))
         for _ in 0..<100_000 {
             do {
-                try await fixture.run(.stock(StockItemID(sku: "pad", warehouse: "w1"), .receive(quantity: 1, at: fixture.now)))
+                _ = try await fixture.engine.execute(EngineCommand(actor: padding.actor, command: padding.command))
             } catch {
                 break
             }
         }
         // An empty batch settles the failed one, so the next batch is decided and written alone.
         await fixture.engine.expireDueOrders()
-        // One batch: the last unit taken, then a buyer refused because it is gone. The batch
-        // cannot be written, so the SKU was never sold out in the log.
-        let batch = try ["last", "refused"].map { order in
-            EngineCommand(actor: "member:m0", command: try fixture.placeOrder(order, member: 0))
-        }
+        // One batch: the unit that could not be written, the last unit of the hot SKU taken, then
+        // a buyer refused because it is gone. It writes all the failed batch did and more, so it
+        // fails too: the SKU was never sold out in the log.
+        let batch = try [padding]
+            + ["last", "refused"].map { order in
+                EngineCommand(actor: "member:m0", command: try fixture.placeOrder(order, member: 0))
+            }
         let outcomes = await fixture.engine.execute(contentsOf: batch)
         for outcome in outcomes {
             guard case .failure(.log(.storageFull)) = outcome else {
