@@ -27,7 +27,9 @@ public struct EngineOptions: Sendable {
     public var policy: DomainPolicy
     /// Where time comes from.
     public var clock: any EngineClock
-    /// How many refused command ids the engine remembers, so a retry gets the same refusal.
+    /// About how many refused command ids the engine remembers, so a retry gets the same refusal.
+    /// They are kept in 64 shares by id, each forgetting its oldest first, so the window holds
+    /// this many in all give or take the spread of ids over the shares.
     public var refusalMemoryCountMax: Int
     /// How often a quiet engine looks for unpaid orders past their deadline; nil never (then call
     /// `OrderEngine.expireDueOrders()`). Busy engines also look at the start of every batch.
