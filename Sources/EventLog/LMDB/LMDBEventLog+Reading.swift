@@ -19,11 +19,14 @@ extension LMDBEventLog {
     }
 
     public func streamVersion(_ streamId: String) throws -> UInt64 {
-        try withReadTransaction { (transaction) throws in
-            let cursor = try transaction.cursor(tables.streamRuns)
-            defer { mdb_cursor_close(cursor) }
-            return try LMDBReads.streamVersion(streamId, cursor: cursor)
-        }
+        try withReadTransaction { (transaction) throws in try streamVersion(streamId, in: transaction) }
+    }
+
+    /// `streamVersion` on an open snapshot.
+    func streamVersion(_ streamId: String, in transaction: LMDBReadTransaction) throws -> UInt64 {
+        let cursor = try transaction.cursor(tables.streamRuns)
+        defer { mdb_cursor_close(cursor) }
+        return try LMDBReads.streamVersion(streamId, cursor: cursor)
     }
 
     public func read(fromPosition position: UInt64, limit: Int) throws -> [RecordedEvent] {

@@ -16,9 +16,7 @@ public struct LMDBStreamReader {
 
     /// The stream's last version (0 for a stream without events), on this snapshot.
     public func streamVersion(_ streamId: String) throws -> UInt64 {
-        let cursor = try transaction.cursor(log.tables.streamRuns)
-        defer { mdb_cursor_close(cursor) }
-        return try LMDBReads.streamVersion(streamId, cursor: cursor)
+        try log.streamVersion(streamId, in: transaction)
     }
 
     /// What an earlier append with this command id wrote, as `LMDBEventLog.commandOutcomes` finds
