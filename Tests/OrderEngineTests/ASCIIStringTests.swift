@@ -27,6 +27,20 @@ struct ASCIIStringTests {
         #expect(fast + "!" == text + "!")
     }
 
+    /// `BinaryReader.string` tests short text for ASCII on the words it builds the string from;
+    /// anything else must still be validated as UTF-8.
+    @Test(arguments: texts + ["é", "ab\u{7F}", "日本", "mañana-order-1", "\u{10FFFF}", "12345678901234é"])
+    func readsTheStandardLibrarysString(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let read = try bytes.withUnsafeBytes { try BinaryReader.string($0) }
+        #expect(read == text && Array(read.utf8) == bytes)
+    }
+
+    @Test(arguments: [[0xFF], [0x61, 0xC3], [0x61, 0x62, 0x63, 0x80], Array("fourteen-bytes".utf8) + [0xFE]] as [[UInt8]])
+    func refusesInvalidUTF8(_ bytes: [UInt8]) {
+        #expect(throws: EventCodecError.invalidUTF8) { try bytes.withUnsafeBytes { try BinaryReader.string($0) } }
+    }
+
     @Test func idsDecodeToTheirText() throws {
         let codec = EventCodec()
         let event = DomainEvent.stock(
