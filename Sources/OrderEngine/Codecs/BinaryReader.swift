@@ -26,6 +26,7 @@ struct BinaryReader {
 
     /// Reads a minimal LEB128 number of at most 64 bits; longer or padded forms are malformed,
     /// so every number has exactly one encoding.
+    @inline(__always)
     mutating func readVarint() throws(EventCodecError) -> UInt64 {
         guard offset < bytes.count else { throw .truncated }
         let first = bytes[offset]
@@ -101,16 +102,19 @@ struct BinaryReader {
     }
 
     /// Reads a count and checks it against `limit` before anything is allocated for it.
+    @inline(__always)
     mutating func readCount(limit: Int) throws(EventCodecError) -> Int {
         let count = try readVarint()
         guard count <= UInt64(limit) else { throw .lengthTooLarge(length: count, limit: limit) }
         return Int(count)
     }
 
+    @inline(__always)
     mutating func readBytes(_ count: Int) throws(EventCodecError) -> UnsafeRawBufferPointer {
-        guard count <= remainingByteCount else { throw .truncated }
+        guard count >= 0, count <= remainingByteCount else { throw .truncated }
         defer { offset += count }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
+        // Built from the base address: a rebased slice checked the range a second time.
+        return UnsafeRawBufferPointer(start: bytes.baseAddress.map { $0 + offset }, count: count)
     }
 
     mutating func readString() throws(EventCodecError) -> String {
@@ -192,6 +196,7 @@ struct BinaryReader {
     }
 
     /// Reads a string's length and borrows its bytes, not yet checked as UTF-8.
+    @inline(__always)
     mutating func readStringBytes() throws(EventCodecError) -> UnsafeRawBufferPointer {
         let count = try readCount(limit: limits.stringByteCountMax)
         return try readBytes(count)
