@@ -9,9 +9,9 @@ import OrderDomain
 /// (a look-up while deciding, an insert and an eviction once the batch is durable). It keeps the
 /// refusals in a ring of `countMax` entries and finds them through a linear-probing table, at most
 /// half full, hashed from the id's own bits with a key drawn at start. Each slot holds a ring index
-/// and 32 more bits of the hash, so a look-up of an unknown id (most of them) reads the table
-/// alone. No per-entry allocation and no SipHash, which a `[UUID: Refusal]` spent most of its
-/// time in.
+/// and the hash's top 32 bits, which also give the slot's home: a look-up of an unknown id (most
+/// of them) reads the table alone, and so does moving entries back when one is forgotten. No
+/// per-entry allocation and no SipHash, which a `[UUID: Refusal]` spent most of its time in.
 struct RefusalMemory {
     let countMax: Int
     /// The ring: entry `i` holds an id and its refusal; `next` is where the next one goes, which
@@ -20,7 +20,7 @@ struct RefusalMemory {
     private var refusals: [Refusal] = []
     private var next = 0
     /// By hash: 0 where free, else the hash's top 32 bits over the ring index + 1; a power of
-    /// two at least twice `countMax`.
+    /// two at least twice `countMax`, so at most 2³¹ and the top bits hold every home.
     private var slots: [UInt64] = []
     private let mask: Int
     private let key: UInt64
@@ -88,11 +88,13 @@ struct RefusalMemory {
         return (mixed ^ (mixed >> 29)) &* key
     }
 
-    /// The slot a hash starts probing from: bits below the tag's.
-    private func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 1) & mask }
+    /// The slot a hash, or a slot holding it, starts probing from: low bits of the top 32.
+    private func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 32) & mask }
 
     /// Empties the slot pointing at ring entry `entry` and moves later entries of its probe run
     /// back, so that every entry stays reachable from its home slot (backward-shift deletion).
+    /// Each later slot gives its own home; reading its id from the ring to hash it again was a
+    /// cache miss per slot, and half of forgetting a refusal.
     private mutating func removeSlot(of entry: Int) {
         var hole = home(hash(ids[entry]))
         while Self.entry(slots[hole]) != entry { hole = (hole + 1) & mask }
@@ -101,7 +103,7 @@ struct RefusalMemory {
             slot = (slot + 1) & mask
             let moving = slots[slot]
             if moving == 0 { break }
-            let wanted = home(hash(ids[Self.entry(moving)]))
+            let wanted = home(moving)
             // The entry may fill the hole unless its home lies cyclically in (hole, slot].
             let homeAfterHole = (wanted - hole) & mask
             let slotAfterHole = (slot - hole) & mask
