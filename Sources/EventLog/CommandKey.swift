@@ -47,6 +47,14 @@ public struct CommandKey: Hashable, Sendable {
         return Int(truncatingIfNeeded: Self.mix(first ^ 0x8ebc_6af0_9c88_c6e3, 0xe703_7ed1_a0b4_28db ^ 16))
     }
 
+    /// Whether the id's bytes come before `other`'s, compared as unsigned bytes from the first:
+    /// the order of LMDB's default key comparison, in which the `commands` table keeps ids.
+    func precedesInByteOrder(_ other: CommandKey) -> Bool {
+        // The words hold the bytes in memory order; read big-endian, the first byte weighs most.
+        let (first, otherFirst) = (UInt64(bigEndian: high), UInt64(bigEndian: other.high))
+        return first != otherFirst ? first < otherFirst : UInt64(bigEndian: low) < UInt64(bigEndian: other.low)
+    }
+
     /// The 128-bit product of `a` and `b`, folded to 64 bits.
     @inlinable
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {

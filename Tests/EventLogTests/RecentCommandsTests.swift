@@ -98,6 +98,33 @@ struct RecentCommandsTests {
         #expect(try reader.commandOutcomes([UUID()]) == [nil])
     }
 
+    /// A merge writes its entries in the `commands` table's key order (LMDB compares keys as
+    /// unsigned bytes), so each slice covers one run of leaf pages. Ids that differ in one byte at
+    /// every position, in both directions across the sign bit, and random ones.
+    @Test
+    func aMergeTakesItsEntriesInTheTablesKeyOrder() {
+        var ids = (0..<2_000).map { _ in UUID() }
+        for position in 0..<16 {
+            for byte: UInt8 in [0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff] {
+                var uuid: uuid_t = (7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7)
+                withUnsafeMutableBytes(of: &uuid) { $0[position] = byte }
+                ids.append(UUID(uuid: uuid))
+            }
+        }
+        let index = Dictionary(
+            ids.enumerated().map { (CommandKey($1), AppendResult(firstPosition: UInt64($0 + 1), eventCount: 1, duplicate: false)) },
+            uniquingKeysWith: { first, _ in first })
+        // Some entries waited; the rest came with the commit that starts the merge.
+        let waiting = index.filter { $0.value.firstPosition % 3 != 0 }
+        let merge = RecentCommands.Merge(waiting: waiting, added: index.filter { waiting[$0.key] == nil }, throughKey: 1)
+        let bytes: (UUID) -> [UInt8] = { id in withUnsafeBytes(of: id.uuid) { Array($0) } }
+        let expected = index.keys.map(\.id).sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) }
+        #expect(merge.entries.count == expected.count)
+        let firstOutOfOrder = merge.entries.indices.first { merge.entries[$0].key.id != expected[$0] }
+        #expect(firstOutOfOrder == nil)
+        #expect(merge.entries.allSatisfy { index[$0.key] == $0.result && merge.outcome($0.key) == $0.result })
+    }
+
     private func expectFound(
         _ stored: [(id: UUID, result: AppendResult)], in log: LMDBEventLog, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {

@@ -86,7 +86,7 @@ struct LMDBWriteTransaction: LogWriteTransaction {
             }
         }
         let step = recentCommands.step(adding: addedCommands, runKey: lastPosition, waitingCountMax: waitingCountMax)
-        for entry in step.slice { try putMerged(entry.id, entry.result) }
+        for entry in step.slice { try putMerged(entry.key.id, entry.result) }
         if step.finishes { try deleteRuns(through: step.throughKey, table: recentTable) }
         return step
     }

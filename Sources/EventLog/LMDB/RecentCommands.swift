@@ -101,24 +101,43 @@ enum RecentCommandRuns {
 /// Entries of a finished merge stay until the next merge finishes: a read snapshot taken before
 /// that merge's last commit finds them here, not yet in `commands`.
 final class RecentCommands: Sendable {
-    typealias Entry = (id: UUID, result: AppendResult)
+    typealias Entry = (key: CommandKey, result: AppendResult)
 
     /// A merge in progress: the entries of the runs through `throughKey`, in key order.
+    ///
+    /// It is planned inside the commit that starts it, which every caller of that commit waits
+    /// for, so it copies no table: it keeps the entries that were waiting as they were, beside
+    /// those of the starting commit, and sorts their keys compared as two words each (a sort of
+    /// tens of thousands of ids a byte at a time, after copying and growing the waiting table to
+    /// add the commit's entries, held that commit for tens of milliseconds).
     struct Merge: Sendable {
-        let entries: [Entry]
-        let index: [CommandKey: AppendResult]
+        private(set) var entries: [Entry]
+        /// The entries that were waiting when the merge started.
+        let waiting: [CommandKey: AppendResult]
+        /// The entries of the commit that started it.
+        let added: [CommandKey: AppendResult]
         let throughKey: UInt64
         let sliceCount: Int
         var next = 0
 
-        init(_ index: [CommandKey: AppendResult], throughKey: UInt64) {
-            entries = index.map { Entry($0.key.id, $0.value) }.sorted { lhs, rhs in
-                withUnsafeBytes(of: lhs.id.uuid) { l in withUnsafeBytes(of: rhs.id.uuid) { r in l.lexicographicallyPrecedes(r) } }
-            }
-            self.index = index
+        /// `waiting` and `added` have no id in common: a commit adds only ids not yet stored.
+        init(waiting: [CommandKey: AppendResult], added: [CommandKey: AppendResult], throughKey: UInt64) {
+            var entries: [Entry] = []
+            entries.reserveCapacity(waiting.count + added.count)
+            for (key, result) in waiting { entries.append((key, result)) }
+            for (key, result) in added { entries.append((key, result)) }
+            entries.sort { $0.key.precedesInByteOrder($1.key) }
+            self.entries = entries
+            self.waiting = waiting
+            self.added = added
             self.throughKey = throughKey
-            sliceCount = Swift.max(1, (index.count + RecentCommandRuns.mergeSliceCount - 1) / RecentCommandRuns.mergeSliceCount)
+            sliceCount = Swift.max(1, (entries.count + RecentCommandRuns.mergeSliceCount - 1) / RecentCommandRuns.mergeSliceCount)
         }
+
+        func outcome(_ id: CommandKey) -> AppendResult? { waiting[id] ?? added[id] }
+
+        /// Done: the entries stay only to be looked up.
+        mutating func finish() { entries = [] }
     }
 
     /// What one commit does beyond storing its own run: start a merge, or go on with one; then
@@ -133,7 +152,7 @@ final class RecentCommands: Sendable {
     private struct State {
         var waiting: [CommandKey: AppendResult] = [:]
         var merging: Merge?
-        var merged: [CommandKey: AppendResult] = [:]
+        var merged: Merge?
     }
 
     private let state: Mutex<State>
@@ -158,7 +177,7 @@ final class RecentCommands: Sendable {
     }
 
     private static func outcome(_ id: CommandKey, in state: State) -> AppendResult? {
-        state.waiting[id] ?? state.merging?.index[id] ?? state.merged[id]
+        state.waiting[id] ?? state.merging?.outcome(id) ?? state.merged?.outcome(id)
     }
 
     /// What the commit that stores `added` under `runKey` does to merge. Sorts a new merge's
@@ -174,7 +193,7 @@ final class RecentCommands: Sendable {
         if let merging {
             merge = merging
         } else if let toMerge {
-            merge = Merge(toMerge.merging(added) { first, _ in first }, throughKey: runKey)
+            merge = Merge(waiting: toMerge, added: added, throughKey: runKey)
             step.started = merge
         } else {
             return step
@@ -198,7 +217,8 @@ final class RecentCommands: Sendable {
             guard var merging = state.merging else { return }
             merging.next += step.slice.count
             if step.finishes {
-                state.merged = merging.index
+                merging.finish()
+                state.merged = merging
                 state.merging = nil
             } else {
                 state.merging = merging
